@@ -1,0 +1,25 @@
+import { writeProjectFile } from '../../project/projectFiles';
+import type { Handler } from '../types';
+
+export const projectSave: Handler<'project.save'> = async ({ path, project }, { services, emit }) => {
+  const savedAt = services.now().toISOString();
+  await writeProjectFile(path, { ...project, updatedAt: savedAt });
+  // Once it has a real file the recovery copy is no longer needed.
+  await services.recovery.discard(project.id);
+  await services.settings.addRecent({ path, title: project.meta.title, customer: project.meta.customer, openedAt: savedAt });
+  emit('project.saved', { path, savedAt, target: 'file' });
+  return { path, savedAt };
+};
+
+export const projectAutosave: Handler<'project.autosave'> = async ({ path, project }, { services, emit }) => {
+  const savedAt = services.now().toISOString();
+  const stamped = { ...project, updatedAt: savedAt };
+  if (path) {
+    await writeProjectFile(path, stamped);
+  } else {
+    await services.recovery.save(stamped);
+  }
+  const target = path ? 'file' : 'recovery';
+  emit('project.saved', { path: path ?? null, savedAt, target });
+  return { savedAt, target };
+};

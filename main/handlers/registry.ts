@@ -1,0 +1,25 @@
+import { appInfo } from './app/info';
+import { settingsGet, settingsSetLanguage } from './app/settings';
+import { dialogOpenProject, dialogSaveProject } from './dialog/projectDialogs';
+import { projectNew } from './project/newProject';
+import { projectOpen, projectValidate } from './project/openProject';
+import { projectDiscardRecovery, projectRecover, projectRecoverable } from './project/recovery';
+import { projectAutosave, projectSave } from './project/saveProject';
+import type { Handlers } from './types';
+
+/** Every contract method has exactly one handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  'app.info': appInfo,
+  'settings.get': settingsGet,
+  'settings.setLanguage': settingsSetLanguage,
+  'project.new': projectNew,
+  'project.open': projectOpen,
+  'project.save': projectSave,
+  'project.autosave': projectAutosave,
+  'project.recoverable': projectRecoverable,
+  'project.recover': projectRecover,
+  'project.discardRecovery': projectDiscardRecovery,
+  'project.validate': projectValidate,
+  'dialog.openProject': dialogOpenProject,
+  'dialog.saveProject': dialogSaveProject,
+};

@@ -1,0 +1,38 @@
+import type { EventName, EventPayload } from '../shared/contract';
+import type { Language } from '../shared/i18n/namespaces';
+import type { RecoveryStore } from './project/recoveryStore';
+import type { SecretStore } from './secrets/secretStore';
+import type { SettingsStore } from './settings/settingsStore';
+
+/** Native dialogs exist only in the Electron app; elsewhere `native: false` tells the UI to ask itself. */
+export interface DialogService {
+  openProject(): Promise<{ native: boolean; path: string | null }>;
+  saveProject(suggestedName: string): Promise<{ native: boolean; path: string | null }>;
+}
+
+export interface AppInfo {
+  version: string;
+  osLocale: string;
+  transport: 'electron' | 'bridge';
+  platform: string;
+}
+
+/** Everything handlers may touch. Built once per process by main/electron or main/bridge or the CLI. */
+export interface Services {
+  info: AppInfo;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  dialogs: DialogService;
+  recovery: RecoveryStore;
+  now(): Date;
+  newId(): string;
+}
+
+export interface HandlerContext {
+  services: Services;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export function defaultLanguageFor(osLocale: string): Language {
+  return osLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Events main pushes to the renderer. Long actions identify themselves with a runId. */
+export const events = {
+  'run.output': z.object({ runId: z.string(), stream: z.enum(['stdout', 'stderr', 'info']), text: z.string() }),
+  'run.progress': z.object({ runId: z.string(), done: z.number(), total: z.number(), label: z.string().optional() }),
+  'project.saved': z.object({ path: z.string().nullable(), savedAt: z.string(), target: z.enum(['file', 'recovery']) }),
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ProjectMetaSchema } from './meta';
+import { StepsSchema } from './steps';
+
+/** Marker that tells a project file from any other JSON file. */
+export const PROJECT_FORMAT = 'mail-ha-studio/project';
+/** Bump together with a migration in migrations.ts. */
+export const FORMAT_VERSION = 2;
+
+export const ProjectSchema = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  id: z.string().uuid(),
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+  meta: ProjectMetaSchema,
+  steps: StepsSchema.prefault({}),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export function newProject(id: string, now: Date): Project {
+  const ts = now.toISOString();
+  return ProjectSchema.parse({
+    format: PROJECT_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    id,
+    createdAt: ts,
+    updatedAt: ts,
+    meta: {},
+    steps: {},
+  });
+}
