@@ -1,0 +1,34 @@
+/**
+ * Traceability: every figure the planning step shows carries the formula and the inputs it came from, so the
+ * UI (and the IHK report) can answer "where does this number come from?". Decisions carry reasons as i18n keys
+ * with parameters, never as finished sentences, so they render in the reader's language.
+ */
+export type FigureInput = number | string | boolean;
+
+export interface Figure {
+  value: number;
+  unit: string;
+  /** Human-readable formula over the names in `inputs`, e.g. 'ceil(Cs/2^18)*8*N+72'. */
+  formula: string;
+  inputs: Record<string, FigureInput>;
+}
+
+export interface Reason {
+  /** Full i18n key with namespace, e.g. 'planning:sizing.warnings.ramWeaker'. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function figure(value: number, unit: string, formula: string, inputs: Record<string, FigureInput>): Figure {
+  return { value, unit, formula, inputs };
+}
+
+export function reason(key: string, params?: Record<string, string | number>): Reason {
+  return params ? { key, params } : { key };
+}
+
+/** Rounds for display and for parameters in reasons; figures keep their exact value. */
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
