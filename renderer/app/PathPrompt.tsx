@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+
+/** Asks for a file path where no native dialog exists (browser harness); the app uses the OS dialog. */
+export function PathPrompt() {
+  const { t } = useTranslation('project');
+  const prompt = useStore((s) => s.pathPrompt);
+  const setPrompt = useStore((s) => s.setPathPrompt);
+  const openProject = useStore((s) => s.openProject);
+  const saveProject = useStore((s) => s.saveProject);
+  const [value, setValue] = useState('');
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (prompt) {
+      setValue(prompt.initial);
+      if (!d.open) d.showModal();
+    } else if (d.open) d.close();
+  }, [prompt]);
+
+  const submit = async () => {
+    if (!prompt || !value.trim()) return;
+    setPrompt(null);
+    if (prompt.mode === 'open') await openProject(value.trim());
+    else await saveProject(value.trim());
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" onClose={() => setPrompt(null)} aria-labelledby="path-title">
+      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <h2 id="path-title">{prompt?.mode === 'save' ? t('pathPrompt.saveTitle') : t('pathPrompt.openTitle')}</h2>
+        <label htmlFor="path-input">{t('pathPrompt.label')}</label>
+        <input id="path-input" name="path" value={value} onChange={(e) => setValue(e.target.value)} autoFocus spellCheck={false} />
+        <p className="hint">{t('pathPrompt.hint')}</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => setPrompt(null)}>{t('common:cancel')}</button>
+          <button type="submit" className="primary">{prompt?.mode === 'save' ? t('common:actions.save') : t('common:actions.open')}</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

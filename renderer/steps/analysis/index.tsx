@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function AnalysisStep() {
+  return <PlannedStep id="analysis" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function ArchitectureStep() {
+  return <PlannedStep id="architecture" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function CostsStep() {
+  return <PlannedStep id="costs" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function DocsStep() {
+  return <PlannedStep id="docs" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function FailoverStep() {
+  return <PlannedStep id="failover" />;
+}

@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function InstallStep() {
+  return <PlannedStep id="install" />;
+}

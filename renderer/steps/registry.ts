@@ -1,0 +1,32 @@
+import type { ComponentType } from 'react';
+import type { Project } from '../../shared/project/schema';
+import type { StepId, StepStatus } from '../../shared/project/steps';
+import { AnalysisStep } from './analysis';
+import { ArchitectureStep } from './architecture';
+import { CostsStep } from './costs';
+import { DocsStep } from './docs';
+import { FailoverStep } from './failover';
+import { InstallStep } from './install';
+import { ProjectStep } from './project';
+import { projectStepStatus } from './project/status';
+import { SizingStep } from './sizing';
+
+export interface StepModule {
+  id: StepId;
+  View: ComponentType;
+  /** Derived where the step can judge itself, else what the step last recorded in the project. */
+  status(project: Project): StepStatus;
+}
+
+const recorded = (id: StepId) => (p: Project) => p.steps[id].status;
+
+export const stepModules: StepModule[] = [
+  { id: 'project', View: ProjectStep, status: projectStepStatus },
+  { id: 'analysis', View: AnalysisStep, status: recorded('analysis') },
+  { id: 'sizing', View: SizingStep, status: recorded('sizing') },
+  { id: 'architecture', View: ArchitectureStep, status: recorded('architecture') },
+  { id: 'costs', View: CostsStep, status: recorded('costs') },
+  { id: 'install', View: InstallStep, status: recorded('install') },
+  { id: 'failover', View: FailoverStep, status: recorded('failover') },
+  { id: 'docs', View: DocsStep, status: recorded('docs') },
+];

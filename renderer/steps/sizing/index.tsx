@@ -1,0 +1,5 @@
+import { PlannedStep } from '../PlannedStep';
+
+export function SizingStep() {
+  return <PlannedStep id="sizing" />;
+}
