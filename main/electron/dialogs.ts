@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { BaseWindow, Dialog } from 'electron';
+import type { DialogService } from '../services';
+
+/** Native open/save dialogs for project files (*.mhs.json, plain *.json accepted when opening). */
+export const PROJECT_EXTENSION = '.mhs.json';
+const FILTERS = [
+  { name: 'Mail HA Studio project', extensions: ['mhs.json'] },
+  { name: 'JSON', extensions: ['json'] },
+];
+
+/** A file name from the renderer's suggestion: no directories, no control or reserved characters. */
+export function projectFileName(suggestedName: string): string {
+  const base = suggestedName
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .replace(/\.mhs\.json$|\.json$/i, '')
+    .slice(0, 120)
+    .trim();
+  return (base || 'project') + PROJECT_EXTENSION;
+}
+
+/** GTK save dialogs do not append the filter's extension; a name without .json gets .mhs.json. */
+export function withProjectExtension(filePath: string): string {
+  return /\.json$/i.test(filePath) ? filePath : filePath + PROJECT_EXTENSION;
+}
+
+export function createElectronDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  getWindow: () => BaseWindow | undefined,
+  documentsDir: string,
+): DialogService {
+  return {
+    async openProject() {
+      const opts = { properties: ['openFile' as const], filters: FILTERS, defaultPath: documentsDir };
+      const win = getWindow();
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      const chosen = res.canceled ? undefined : res.filePaths[0];
+      return { native: true, path: chosen ?? null };
+    },
+    async saveProject(suggestedName) {
+      const opts = {
+        filters: FILTERS,
+        defaultPath: path.join(documentsDir, projectFileName(suggestedName)),
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const win = getWindow();
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return { native: true, path: res.canceled || !res.filePath ? null : withProjectExtension(res.filePath) };
+    },
+  };
+}
