@@ -1,4 +1,5 @@
 import type { Growth, PrimaryFacts } from './hardwareSchema';
+import type { Offer } from './costsSchema';
 
 /**
  * The worked example used across tests, the CLI test and the documentation: the seed project's primary, a
@@ -18,3 +19,25 @@ export const seedPrimary: PrimaryFacts = {
 };
 
 export const seedGrowth: Growth = { mailVolumePctPerYear: 10, storagePctPerYear: 20, horizonYears: 5 };
+
+/** Two example offers for the secondary: one that fits the sizing, one that is too small. */
+export const seedOffers: Offer[] = [
+  {
+    id: 'dell-r650xs',
+    vendor: 'Dell',
+    model: 'PowerEdge R650xs',
+    spec: { cpuModel: 'Intel Xeon Silver 4314', cores: 16, threads: 32, ramGb: 64, disks: { count: 6, sizeGb: 2000, type: 'sas', raidLevel: 'raid10' }, nics: [{ count: 2, speedGbps: 1 }, { count: 2, speedGbps: 10 }] },
+    priceEur: 7800,
+    powerW: 350,
+    rackUnits: 1,
+  },
+  {
+    id: 'budget-1u',
+    vendor: 'Thomas-Krenn',
+    model: 'RI1102D',
+    spec: { cpuModel: 'Intel Xeon E-2388G', cores: 8, threads: 16, ramGb: 32, disks: { count: 4, sizeGb: 2000, type: 'sas', raidLevel: 'raid10' }, nics: [{ count: 2, speedGbps: 1 }] },
+    priceEur: 4200,
+    powerW: 200,
+    rackUnits: 1,
+  },
+];
