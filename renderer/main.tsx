@@ -13,7 +13,8 @@ async function boot() {
   await initI18n(lng);
   useStore.setState({ api, language: lng });
   api.on('project.saved', () => void useStore.getState().refreshLists());
-  await useStore.getState().refreshLists();
+  // The lists (recent files, recovery copies) arrive after the first paint; the welcome screen is usable at once.
+  void useStore.getState().refreshLists();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing. Goals are printed beside each figure.
+ * `npm run bench -- ui io maillog` runs a subset; MHS_BENCH_MAILLOG_MB sets the mail-log size (default 1024).
+ */
+import { existsSync } from 'node:fs';
+import { benchProjectIO } from './projectIO';
+import { benchFirstScreen } from './ui';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const selected = process.argv.slice(2);
+const want = (name: string) => selected.length === 0 || selected.includes(name);
+
+if (want('ui')) {
+  if (!existsSync('dist/renderer/index.html')) {
+    console.log('ui: dist/renderer missing, run `npm run build:renderer` first');
+  } else {
+    const t = await benchFirstScreen();
+    console.log(`ui: page load -> first interactive wizard screen: median ${fmt(median(t))} (runs: ${t.map((x) => x.toFixed(0)).join(', ')} ms; goal <= 1500 ms)`);
+  }
+}
+
+if (want('io')) {
+  const r = await benchProjectIO();
+  console.log(`io: large project (${(r.bytes / 1024).toFixed(0)} KiB) save median ${fmt(median(r.save))}, load median ${fmt(median(r.load))}`);
+}
+
+if (want('maillog')) {
+  const modPath = './maillog';
+  const mod = (await import(modPath).catch(() => null)) as null | { benchMaillog(bytes: number): Promise<Record<string, unknown>> };
+  if (!mod) console.log('maillog: bench/maillog.ts not available');
+  else {
+    const mb = Number(process.env.MHS_BENCH_MAILLOG_MB ?? 1024);
+    const r = (await mod.benchMaillog(mb * 1024 * 1024)) as { bytes: number; oursMs: number; pflogsummMs: number; ratio: number; totalsMatch: boolean };
+    console.log(
+      `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), totals match: ${r.totalsMatch}`,
+    );
+  }
+}
