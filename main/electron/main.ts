@@ -58,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     const services = createNodeServices({
       userDataDir,
       transport: 'electron',
-      osLocale: process.env.MHS_LOCALE ?? app.getSystemLocale(),
+      osLocale: process.env.MHS_LOCALE || app.getSystemLocale(),
       secrets,
       dialogs: createElectronDialogs(dialog, () => mainWindow, app.getPath('documents')),
     });
