@@ -25,6 +25,8 @@ export interface ProjectSlice {
   discardRecovery(id: string): Promise<void>;
   refreshLists(): Promise<void>;
   updateMeta(patch: Partial<ProjectMeta>): void;
+  /** Any change to the open project (step slices use it for their part); triggers autosave. */
+  updateProject(change: (p: Project) => Project): void;
   setStepStatus(step: StepId, status: StepStatus): void;
   addTimeSpent(step: StepId, seconds: number): void;
   autosave(): Promise<void>;
@@ -106,6 +108,10 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       if (!a) return;
       const [settings, recoverable] = await Promise.all([a.call('settings.get', {}), a.call('project.recoverable', {})]);
       set({ recent: settings.ok ? settings.value.recent : [], recoverable: recoverable.ok ? recoverable.value : [] });
+    },
+    updateProject(change) {
+      const p = get().project;
+      if (p) changed(change(p));
     },
     updateMeta(patch) {
       const p = get().project;
