@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FactsSchema } from '../analysis/facts';
 import { ProjectMetaSchema } from './meta';
 import { StepsSchema } from './steps';
 
@@ -15,6 +16,8 @@ export const ProjectSchema = z.object({
   updatedAt: z.string().datetime(),
   meta: ProjectMetaSchema,
   steps: StepsSchema.prefault({}),
+  /** What the Ist-Analyse found (over SSH, from the offline collector, or entered by hand). */
+  facts: FactsSchema.optional(),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
