@@ -9,10 +9,14 @@ import { APP_HOST, APP_SCHEME } from './appOrigin';
  * navigation guard and the IPC trust check can name, and no access to the rest of the disk.
  */
 
-/** Must run before app 'ready'. standard+secure gives the scheme a proper origin and a secure context. */
+/**
+ * Must run before app 'ready'. standard+secure gives the scheme a proper origin and a secure context;
+ * corsEnabled lets Vite's `<script type="module" crossorigin>` load (no response carries
+ * Access-Control-Allow-Origin, so no other origin can read anything); no bypassCSP, no service workers.
+ */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
