@@ -1,0 +1,372 @@
+/**
+ * SshSession: one logical connection to a target that runs commands.
+ *  - exec() streams decoded UTF-8 output, reports exit code or signal, enforces per-command timeouts and
+ *    AbortSignal cancellation (TERM, then KILL after a grace period), and audits every command.
+ *  - sudo: probe once with `sudo -n true`; then either `sudo -n` or `sudo -S` with the password on stdin.
+ *  - reconnect with exponential backoff when an established connection drops. A command that was running when
+ *    the connection dropped is re-run only if the caller marked it idempotent; otherwise the caller gets
+ *    ssh:errors.connectionLost (it may or may not have run) and decides.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientChannel } from 'ssh2';
+import { AppError } from '../../shared/errors';
+import { redactSecrets } from '../audit/redact';
+import type { AuditSink } from '../audit/types';
+import { connectSsh, type ConnectOptions, type SshConnection } from './connect';
+import { mapExitStatus, SshErrorCode } from './errors';
+import { buildSudoCommand, newSudoMarkers, SUDO_PROBE, SudoStderrFilter, type SudoMode } from './sudo';
+import { describeTarget, type ConnectSecrets } from './target';
+import { TextCollector } from './textStream';
+
+export interface ReconnectPolicy {
+  /** Connection attempts after a drop before giving up (default 5). */
+  attempts?: number;
+  /** First delay; doubles per attempt up to maxDelayMs (defaults 500 ms / 8 s). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export type SessionEvent =
+  | { type: 'lost'; error?: AppError }
+  | { type: 'reconnecting'; attempt: number; delayMs: number }
+  | { type: 'reconnected'; attempt: number };
+
+export interface SessionOptions extends Omit<ConnectOptions, 'signal'> {
+  /** Password for sudo (defaults to nothing; never put on a command line, only written to sudo's stdin). */
+  sudoPassword?: string;
+  /** Receives every command run (including the sudo probe). */
+  audit?: AuditSink;
+  /** Further strings that must never reach the audit log or error details. */
+  redact?: readonly string[];
+  reconnect?: ReconnectPolicy;
+  /** Timeout for commands that do not set their own; 0 = none (default 0). */
+  defaultTimeoutMs?: number;
+  /** Time between TERM and KILL when a command is cancelled or times out (default 2 s). */
+  killGraceMs?: number;
+  /** Characters of stdout/stderr kept in the result (streaming callbacks always get everything). Default 16 Mi. */
+  maxOutputChars?: number;
+  onEvent?: (event: SessionEvent) => void;
+}
+
+export interface ExecOptions {
+  /** Run as root via sudo (no-op for the root user). */
+  sudo?: boolean;
+  /** Kill the command after this many ms; 0 = no limit. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Safe to run twice? Only idempotent commands are re-run after a reconnect. Default false. */
+  idempotent?: boolean;
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** Data for the command's stdin (then EOF). Without it, stdin is closed right away. */
+  stdin?: string;
+  /** Throw commandNotFound / permissionDenied / commandFailed on a non-zero exit. Default false. */
+  check?: boolean;
+}
+
+export interface ExecResult {
+  exitCode: number | null;
+  /** Signal name as the server reports it (e.g. "SIGTERM"), or null. */
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  /** stdout/stderr in the result were cut at maxOutputChars. */
+  truncated: boolean;
+  /** 1, or more when an idempotent command was re-run after a reconnect. */
+  attempt: number;
+}
+
+class ConnectionDropped extends Error {}
+
+const TRANSIENT = new Set<string>([SshErrorCode.unreachable, SshErrorCode.timeout, SshErrorCode.connectionLost, SshErrorCode.dnsFailure, SshErrorCode.jumpFailed]);
+
+function collectSecrets(s: ConnectSecrets | undefined, out: string[]): string[] {
+  if (!s) return out;
+  if (s.password) out.push(s.password);
+  if (s.passphrase) out.push(s.passphrase);
+  return collectSecrets(s.jump, out);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AppError(SshErrorCode.cancelled));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new AppError(SshErrorCode.cancelled));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class SshSession {
+  private conn?: SshConnection;
+  private connecting?: Promise<SshConnection>;
+  private sudoMode?: SudoMode;
+  private closed = false;
+  private readonly secrets: string[];
+
+  private constructor(private readonly opts: SessionOptions) {
+    this.secrets = [...collectSecrets(opts.secrets, []), ...(opts.sudoPassword ? [opts.sudoPassword] : []), ...(opts.redact ?? [])].filter(Boolean);
+    const sink = opts.audit as (AuditSink & { addSecret?: (s: string) => void }) | undefined;
+    if (sink && typeof sink.addSecret === 'function') for (const s of this.secrets) sink.addSecret(s);
+  }
+
+  /** Connects (no automatic retries: the first failure goes straight to the caller, e.g. hostKeyUnknown). */
+  static async open(opts: SessionOptions, signal?: AbortSignal): Promise<SshSession> {
+    const s = new SshSession(opts);
+    s.conn = await connectSsh({ ...opts, ...(signal ? { signal } : {}) });
+    s.watch(s.conn);
+    return s;
+  }
+
+  get connected(): boolean {
+    return !!this.conn?.alive;
+  }
+
+  get description(): string {
+    return describeTarget(this.opts.target);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.conn?.close();
+  }
+
+  private watch(conn: SshConnection): void {
+    conn.onLost((error) => {
+      if (!this.closed) this.opts.onEvent?.({ type: 'lost', ...(error ? { error } : {}) });
+    });
+  }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.secrets);
+  }
+
+  private async ensureConnected(signal?: AbortSignal): Promise<SshConnection> {
+    if (this.closed) throw new AppError(SshErrorCode.notConnected, { host: this.opts.target.host });
+    if (this.conn?.alive) return this.conn;
+    if (!this.connecting) {
+      this.connecting = this.reconnect(signal).finally(() => {
+        this.connecting = undefined;
+      });
+    }
+    return this.connecting;
+  }
+
+  private async reconnect(signal?: AbortSignal): Promise<SshConnection> {
+    const attempts = this.opts.reconnect?.attempts ?? 5;
+    const base = this.opts.reconnect?.baseDelayMs ?? 500;
+    const max = this.opts.reconnect?.maxDelayMs ?? 8000;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const delayMs = Math.min(max, base * 2 ** (attempt - 1));
+      this.opts.onEvent?.({ type: 'reconnecting', attempt, delayMs });
+      await sleep(delayMs, signal);
+      if (this.closed) break;
+      try {
+        const conn = await connectSsh({ ...this.opts, ...(signal ? { signal } : {}) });
+        this.conn = conn;
+        this.watch(conn);
+        this.opts.onEvent?.({ type: 'reconnected', attempt });
+        return conn;
+      } catch (e) {
+        lastError = e;
+        // Host key problems, wrong credentials, cancellation: retrying cannot help and must not hide them.
+        if (!(e instanceof AppError) || !TRANSIENT.has(e.code)) throw e;
+      }
+    }
+    throw lastError instanceof AppError ? lastError : new AppError(SshErrorCode.notConnected, { host: this.opts.target.host });
+  }
+
+  /** Runs one command. Non-zero exit codes are results, not errors, unless `check` is set. */
+  async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    if (!command.trim()) throw new AppError(SshErrorCode.emptyCommand);
+    if (command.includes('\0')) throw new AppError(SshErrorCode.nulInArgument);
+    if (opts.signal?.aborted) throw new AppError(SshErrorCode.cancelled);
+    const useSudo = !!opts.sudo && this.opts.target.user !== 'root';
+    let mode: SudoMode | undefined;
+    if (useSudo) mode = await this.probeSudo(opts.signal);
+    for (let attempt = 1; ; attempt++) {
+      const conn = await this.ensureConnected(opts.signal);
+      try {
+        const result = await this.runOnce(conn, command, opts, attempt, mode);
+        if (opts.check) {
+          const err = mapExitStatus(result, this.redact(command), this.opts.target.host);
+          if (err) throw err;
+        }
+        return result;
+      } catch (e) {
+        if (!(e instanceof ConnectionDropped)) throw e;
+        if (opts.idempotent && attempt < 3) continue;
+        throw new AppError(SshErrorCode.connectionLost, { host: this.opts.target.host, port: this.opts.target.port }, `connection lost while running: ${this.redact(command).slice(0, 200)}`);
+      }
+    }
+  }
+
+  private async probeSudo(signal?: AbortSignal): Promise<SudoMode> {
+    if (this.sudoMode) return this.sudoMode;
+    const r = await this.exec(SUDO_PROBE, { idempotent: true, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+    const ctx = { user: this.opts.target.user, host: this.opts.target.host };
+    if (r.exitCode === 127) throw new AppError(SshErrorCode.commandNotFound, { command: 'sudo', host: ctx.host }, r.stderr.slice(-2000));
+    if (r.exitCode === 0) this.sudoMode = 'nopasswd';
+    else if (this.opts.sudoPassword === undefined) throw new AppError(SshErrorCode.sudoPasswordRequired, ctx, r.stderr.slice(-2000));
+    else this.sudoMode = 'password';
+    return this.sudoMode;
+  }
+
+  private runOnce(conn: SshConnection, command: string, opts: ExecOptions, attempt: number, mode: SudoMode | undefined): Promise<ExecResult> {
+    const target = this.opts.target;
+    const markers = mode ? newSudoMarkers() : undefined;
+    const filter = markers ? new SudoStderrFilter(markers) : undefined;
+    const wire = mode && markers ? buildSudoCommand(command, mode, markers) : command;
+    const maxChars = this.opts.maxOutputChars ?? 16 * 1024 * 1024;
+    const out = new TextCollector(maxChars);
+    const err = new TextCollector(maxChars);
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const timeoutMs = opts.timeoutMs ?? this.opts.defaultTimeoutMs ?? 0;
+    const grace = this.opts.killGraceMs ?? 2000;
+
+    return new Promise<ExecResult>((resolve, reject) => {
+      let channel: ClientChannel | undefined;
+      let exitCode: number | null = null;
+      let exitSignal: string | null = null;
+      let failure: AppError | ConnectionDropped | undefined;
+      let finished = false;
+      let stdinDone = false;
+      const timers: NodeJS.Timeout[] = [];
+
+      const emitOut = (t: string) => {
+        if (!t) return;
+        out.keep(t);
+        opts.onStdout?.(t);
+      };
+      const emitErr = (t: string) => {
+        if (!t) return;
+        err.keep(t);
+        opts.onStderr?.(t);
+      };
+      const sendStdin = () => {
+        if (stdinDone || !channel) return;
+        stdinDone = true;
+        if (opts.stdin) channel.write(opts.stdin);
+        channel.end();
+      };
+
+      const kill = (why: AppError) => {
+        failure ??= why;
+        if (!channel) return finish();
+        try {
+          channel.signal('TERM');
+        } catch {
+          /* channel already gone */
+        }
+        timers.push(
+          setTimeout(() => {
+            try {
+              channel?.signal('KILL');
+              channel?.close();
+            } catch {
+              /* ignore */
+            }
+            timers.push(setTimeout(finish, 1000));
+          }, grace),
+        );
+      };
+      const onAbort = () => kill(new AppError(SshErrorCode.cancelled));
+      if (timeoutMs > 0) timers.push(setTimeout(() => kill(new AppError(SshErrorCode.commandTimeout, { seconds: Math.round(timeoutMs / 100) / 10, host: target.host })), timeoutMs));
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      conn.onLost(() => {
+        if (finished) return;
+        failure ??= new ConnectionDropped();
+        finish();
+      });
+
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        for (const t of timers) clearTimeout(t);
+        opts.signal?.removeEventListener('abort', onAbort);
+        emitOut(out.flush());
+        const tailErr = err.flush();
+        emitErr(filter ? filter.feed(tailErr).passthrough : tailErr);
+        const durationMs = Math.round(performance.now() - t0);
+        let error: AppError | ConnectionDropped | undefined = failure;
+        if (!error && filter) error = filter.outcome(exitCode, { user: target.user, host: target.host });
+        const result: ExecResult = { exitCode, signal: exitSignal, stdout: out.text, stderr: err.text, durationMs, truncated: out.truncated || err.truncated, attempt };
+        const audit = this.opts.audit?.record({
+          id: randomUUID(),
+          host: target.host,
+          port: target.port,
+          user: target.user,
+          ...(target.jump ? { via: describeTarget(target.jump) } : {}),
+          command: this.redact(command),
+          sudo: !!mode,
+          startedAt: startedAt.toISOString(),
+          durationMs,
+          exitCode,
+          signal: exitSignal,
+          ...(error ? { errorCode: error instanceof AppError ? error.code : SshErrorCode.connectionLost } : {}),
+          stdout: this.redact(result.stdout),
+          stderr: this.redact((filter && !filter.started ? filter.sudoMessages + '\n' : '') + result.stderr),
+          outputTruncated: result.truncated,
+          attempt,
+        });
+        Promise.resolve(audit).then(
+          () => (error ? reject(redactError(error, this.secrets)) : resolve(result)),
+          (auditError: unknown) => reject(new AppError('ssh:errors.auditFailed', {}, (auditError as Error).message)),
+        );
+      };
+
+      try {
+        conn.client.exec(wire, (e, ch) => {
+          if (e) {
+            failure ??= conn.alive ? new AppError(SshErrorCode.channelFailed, { host: target.host }, e.message) : new ConnectionDropped();
+            return finish();
+          }
+          channel = ch;
+          if (finished) {
+            ch.close();
+            return;
+          }
+          if (failure) kill(failure instanceof AppError ? failure : new AppError(SshErrorCode.cancelled));
+          ch.on('data', (chunk: Buffer) => emitOut(out.decode(chunk)));
+          ch.stderr.on('data', (chunk: Buffer) => {
+            const text = err.decode(chunk);
+            if (!filter) return emitErr(text);
+            const r = filter.feed(text);
+            for (const ev of r.events) {
+              if (ev === 'sendPassword') ch.write(`${this.opts.sudoPassword ?? ''}\n`);
+              else if (ev === 'wrongPassword') {
+                stdinDone = true;
+                ch.end(); // EOF: sudo gives up at once instead of waiting for more tries
+              }
+            }
+            if (filter.started) sendStdin();
+            emitErr(r.passthrough);
+          });
+          ch.on('exit', (code: number | null, signalName?: string) => {
+            if (typeof code === 'number') exitCode = code;
+            else exitSignal = signalName ?? null;
+          });
+          ch.on('close', finish);
+          if (!filter) sendStdin();
+        });
+      } catch (e) {
+        failure ??= conn.alive ? new AppError(SshErrorCode.channelFailed, { host: target.host }, (e as Error).message) : new ConnectionDropped();
+        finish();
+      }
+    });
+  }
+}
+
+function redactError(e: AppError | ConnectionDropped, secrets: readonly string[]): AppError | ConnectionDropped {
+  if (!(e instanceof AppError) || !e.detail) return e;
+  const detail = redactSecrets(e.detail, secrets);
+  return detail === e.detail ? e : new AppError(e.code, e.params, detail);
+}
