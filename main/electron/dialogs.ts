@@ -13,6 +13,7 @@ const FILTERS = [
 export function projectFileName(suggestedName: string): string {
   const base = suggestedName
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/(^|\s)\.+(?=\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')
