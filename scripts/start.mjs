@@ -89,7 +89,11 @@ if (electron.bin) {
     process.stderr.write(`package.json "main" (${pkg.main}) does not exist: it should be dist/main/electron/main.mjs, built by npm run build\n`);
     process.exit(1);
   }
-  const child = run(electron.bin, [root, ...process.argv.slice(2)]);
+  const args = process.argv.slice(2);
+  if (process.platform === 'linux' && process.getuid?.() === 0 && !args.includes('--no-sandbox')) {
+    process.stderr.write('Running as root: Chromium refuses to start without its sandbox. Use `npm start -- --no-sandbox` (containers only).\n');
+  }
+  const child = run(electron.bin, [root, ...args]);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   startBridge(electron.reason);
