@@ -17,6 +17,7 @@ import { mapExitStatus, SshErrorCode } from './errors';
 import { buildSudoCommand, newSudoMarkers, SUDO_PROBE, SudoStderrFilter, type SudoMode } from './sudo';
 import { describeTarget, type ConnectSecrets } from './target';
 import { TextCollector } from './textStream';
+import { killCommand, newPidMarker, PidMarkerFilter, plainCommand, wrapCommand } from './wrapper';
 
 export interface ReconnectPolicy {
   /** Connection attempts after a drop before giving up (default 5). */
@@ -223,7 +224,9 @@ export class SshSession {
     const target = this.opts.target;
     const markers = mode ? newSudoMarkers() : undefined;
     const filter = markers ? new SudoStderrFilter(markers) : undefined;
-    const wire = mode && markers ? buildSudoCommand(command, mode, markers) : command;
+    const pidMarker = newPidMarker();
+    const pidFilter = new PidMarkerFilter(pidMarker);
+    const wire = wrapCommand(mode && markers ? buildSudoCommand(command, mode, markers) : plainCommand(command), pidMarker);
     const maxChars = this.opts.maxOutputChars ?? 16 * 1024 * 1024;
     const out = new TextCollector(maxChars);
     const err = new TextCollector(maxChars);
@@ -258,23 +261,32 @@ export class SshSession {
         channel.end();
       };
 
-      const kill = (why: AppError) => {
-        failure ??= why;
-        if (!channel) return finish();
+      // The SSH signal request reaches only the top process (enough for sudo, which relays it); killing the
+      // process group by PID (see wrapper.ts) also stops its children. Under sudo the kill runs via sudo too.
+      const signalRemote = (sig: 'TERM' | 'KILL') => {
         try {
-          channel.signal('TERM');
+          channel?.signal(sig);
         } catch {
           /* channel already gone */
         }
+        if (pidFilter.pid && conn.alive) this.runOnce(conn, killCommand(pidFilter.pid, sig), { timeoutMs: 15_000 }, 1, mode).catch(() => undefined);
+      };
+      let killing = false;
+      const kill = (why: AppError) => {
+        failure ??= why;
+        if (!channel) return finish();
+        if (killing) return;
+        killing = true;
+        signalRemote('TERM');
         timers.push(
           setTimeout(() => {
-            try {
-              channel?.signal('KILL');
-              channel?.close();
-            } catch {
-              /* ignore */
-            }
-            timers.push(setTimeout(finish, 1000));
+            signalRemote('KILL');
+            timers.push(
+              setTimeout(() => {
+                channel?.close();
+                finish();
+              }, 1000),
+            );
           }, grace),
         );
       };
@@ -293,7 +305,7 @@ export class SshSession {
         for (const t of timers) clearTimeout(t);
         opts.signal?.removeEventListener('abort', onAbort);
         emitOut(out.flush());
-        const tailErr = err.flush();
+        const tailErr = pidFilter.feed(err.flush()) + pidFilter.flush();
         emitErr(filter ? filter.feed(tailErr).passthrough : tailErr);
         const durationMs = Math.round(performance.now() - t0);
         let error: AppError | ConnectionDropped | undefined = failure;
@@ -337,7 +349,7 @@ export class SshSession {
           if (failure) kill(failure instanceof AppError ? failure : new AppError(SshErrorCode.cancelled));
           ch.on('data', (chunk: Buffer) => emitOut(out.decode(chunk)));
           ch.stderr.on('data', (chunk: Buffer) => {
-            const text = err.decode(chunk);
+            const text = pidFilter.feed(err.decode(chunk));
             if (!filter) return emitErr(text);
             const r = filter.feed(text);
             for (const ev of r.events) {
