@@ -1,0 +1,147 @@
+// build | up | status | down for both tiers.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
+import { ensureClientKey, makeHostKeys } from './identity.js';
+import { ensureImage, type BuiltImage } from './images.js';
+import { createNetns, deleteNetns, netnsExists, startRelay, startRepoServer } from './net.js';
+import { provisionLegacy } from './provision.js';
+import { loadState, saveState, stateFile, statusFile, type LabState } from './state.js';
+import { buildStatus, knownHostsText, writeStatus, type LabStatus } from './status.js';
+import { isAlive, log, readBanner, stopGroup, waitFor } from './util.js';
+import { buildVmImages, startVmNodes, stopVmResources, vmDisksForStatus } from './vm.js';
+
+export interface BuildResult {
+  tier: Tier;
+  images: BuiltImage[];
+  seconds: number;
+}
+
+export async function buildImages(tier: Tier): Promise<BuildResult> {
+  const t0 = Date.now();
+  const base = await ensureImage('base');
+  const legacy = await ensureImage('legacy', provisionLegacy);
+  const images = [base, legacy];
+  if (tier === 'vm') images.push(...(await buildVmImages(base, legacy)));
+  return { tier, images, seconds: (Date.now() - t0) / 1000 };
+}
+
+function anyAlive(s: LabState): boolean {
+  return s.procs.some((p) => isAlive(p.pid));
+}
+
+export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
+  const prev = loadState(tier);
+  if (prev && anyAlive(prev)) throw new Error(`the ${tier} lab is already up (npm run lab -- down --tier ${tier})`);
+  if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
+  const built = await buildImages(tier);
+  const t0 = Date.now();
+  const dir = runDir(tier);
+  mkdirSync(dir, { recursive: true });
+  const state: LabState = {
+    tier,
+    netns: netnsName(tier),
+    sockDir: sockDir(tier),
+    nodes,
+    startedAt: new Date().toISOString(),
+    procs: [],
+    mounts: [],
+    loops: [],
+    files: [],
+    hostKeys: {},
+    images: Object.fromEntries(built.images.map((i) => [i.kind, i.dir])),
+    ready: false,
+  };
+  saveState(state);
+  try {
+    const clientKey = await ensureClientKey(join(dir, 'keys'));
+    const clientPub = readFileSync(`${clientKey}.pub`, 'utf8');
+    await createNetns(state.netns);
+    const base = built.images.find((i) => i.kind === 'base') as BuiltImage;
+    const legacy = built.images.find((i) => i.kind === 'legacy') as BuiltImage;
+    const logs = join(dir, 'logs');
+    mkdirSync(logs, { recursive: true });
+    state.procs.push({ label: 'repo', kind: 'repo', pid: startRepoServer(state.netns, join(base.dir, 'repo'), join(logs, 'repo.log')) });
+    saveState(state);
+    await Promise.all(
+      nodes.map(async (n) => {
+        state.hostKeys[n] = await makeHostKeys(join(dir, 'hostkeys', n), n);
+      }),
+    );
+    saveState(state);
+    writeFileSync(join(dir, 'known_hosts'), knownHostsText(state));
+    if (tier === 'ct') {
+      const dev = await attachSharedDisk(state);
+      for (const n of nodes) {
+        await startCtNode(state, n, n === 'legacy' ? legacy.root : base.root, clientPub, join(dir, 'hostkeys', n), n === 'witness' ? [] : [dev]);
+      }
+    } else {
+      await startVmNodes(state, nodes, clientPub, built.images);
+    }
+    await startRelays(state, logs);
+    log(`waiting for SSH on ${nodes.join(', ')}`);
+    await Promise.all(
+      nodes.map((n) =>
+        waitFor(`SSH on ${n}`, tier === 'ct' ? 60_000 : 300_000, async () => (await readBanner('127.0.0.1', sshPort(tier, n), 2000)).startsWith('SSH-'), 300),
+      ),
+    );
+    if (nodes.includes('legacy')) {
+      const smtp = nodeServicePort(tier, 'legacy', SERVICES.findIndex(([s]) => s === 'smtp'));
+      await waitFor('SMTP on legacy', tier === 'ct' ? 60_000 : 300_000, async () => (await readBanner('127.0.0.1', smtp, 3000)).startsWith('220'), 300);
+    }
+    state.ready = true;
+    state.upSeconds = Math.round((Date.now() - t0) / 100) / 10;
+    saveState(state);
+    const st = buildStatus(state, vmDisksForStatus(state));
+    writeStatus(st);
+    log(`${tier} lab up in ${state.upSeconds} s (status: ${statusFile(tier)})`);
+    return st;
+  } catch (e) {
+    log(`up failed: ${String(e)}; tearing down`);
+    await down(tier).catch((e2: unknown) => log(`down after failed up: ${String(e2)}`));
+    throw e;
+  }
+}
+
+async function startRelays(state: LabState, logs: string): Promise<void> {
+  const t = state.tier;
+  const specs = state.nodes.map((n) => ({ hostPort: sshPort(t, n), targetAddr: NODE_ADDR[n], targetPort: 22, label: `${n}-ssh` }));
+  SERVICES.forEach(([name, port], i) => {
+    specs.push({ hostPort: vipPort(t, i), targetAddr: VIP, targetPort: port, label: `vip-${name}` });
+    for (const n of state.nodes.filter((x) => x !== 'witness')) {
+      specs.push({ hostPort: nodeServicePort(t, n, i), targetAddr: NODE_ADDR[n], targetPort: port, label: `${n}-${name}` });
+    }
+  });
+  for (const r of specs) {
+    const pids = await startRelay(state.netns, state.sockDir, logs, r);
+    for (const pid of pids) state.procs.push({ label: `relay-${r.label}`, kind: 'relay', pid });
+  }
+  saveState(state);
+}
+
+export async function down(tier: Tier): Promise<void> {
+  const s = loadState(tier);
+  const t0 = Date.now();
+  if (s) {
+    if (tier === 'ct') await stopCtResources(s);
+    else await stopVmResources(s);
+    await Promise.all(s.procs.filter((p) => p.kind === 'relay' || p.kind === 'repo').map((p) => stopGroup(p.pid, 3000)));
+    for (const f of s.files) rmSync(f, { force: true });
+  }
+  await deleteNetns(netnsName(tier));
+  rmSync(sockDir(tier), { recursive: true, force: true });
+  const dir = runDir(tier);
+  for (const sub of ['nodes', 'hostkeys', 'logs', 'known_hosts']) rmSync(join(dir, sub), { recursive: true, force: true });
+  rmSync(statusFile(tier), { force: true });
+  rmSync(stateFile(tier), { force: true });
+  log(`${tier} lab down in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export function status(tier: Tier): LabStatus | undefined {
+  const s = loadState(tier);
+  if (!s) return undefined;
+  const st = buildStatus(s, vmDisksForStatus(s));
+  if (existsSync(runDir(tier))) writeStatus(st);
+  return st;
+}

@@ -1,0 +1,204 @@
+// Lab smoke test for one tier (LAB_TIER=ct|vm, LAB_NODES=legacy,secondary,witness): real nodes, real
+// protocols. Brings the lab up unless it is already running, and ends by taking it down and checking
+// that nothing is left behind.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_NODES, type NodeName, type Tier } from '../lib/config.js';
+import { down, status, up } from '../lib/lab.js';
+import { leftovers } from '../lib/leftovers.js';
+import { Imap, Pop3, Smtp, queueIdOf } from '../lib/proto.js';
+import { keyLogin, sshRun } from '../lib/ssh.js';
+import { loadState, statusFile } from '../lib/state.js';
+import type { LabStatus, NodeStatus } from '../lib/status.js';
+import { sleep } from '../lib/util.js';
+
+const tier = (process.env.LAB_TIER ?? 'ct') as Tier;
+const wanted = (process.env.LAB_NODES ?? ALL_NODES.join(',')).split(',') as NodeName[];
+let st: LabStatus;
+let recordedPids: number[] = [];
+const token = randomBytes(6).toString('hex');
+const timings: Record<string, number> = {};
+
+const node = (n: NodeName): NodeStatus => {
+  const x = st.nodes.find((y) => y.name === n);
+  if (!x) throw new Error(`node ${n} is not in the lab`);
+  return x;
+};
+const has = (n: NodeName): boolean => wanted.includes(n);
+const root = (n: NodeName, cmd: string, input?: string) => sshRun(node(n), keyLogin(st, 'root'), cmd, input);
+
+beforeAll(async () => {
+  const t0 = Date.now();
+  st = status(tier) ?? (await up(tier, wanted));
+  timings.upSeconds = st.upSeconds ?? (Date.now() - t0) / 1000;
+  recordedPids = (loadState(tier)?.procs ?? []).map((p) => p.pid);
+});
+
+afterAll(() => {
+  process.stderr.write(`lab smoke (${tier}) timings: ${JSON.stringify(timings)}\n`);
+});
+
+describe(`lab ${tier}`, () => {
+  it('publishes status.json with every node running', () => {
+    const file = JSON.parse(readFileSync(statusFile(tier), 'utf8')) as LabStatus;
+    expect(file.tier).toBe(tier);
+    expect(file.state).toBe('running');
+    expect(file.nodes.map((n) => n.name).sort()).toEqual([...wanted].sort());
+    for (const n of file.nodes) {
+      expect(n.running).toBe(true);
+      expect(n.ssh.host).toBe('127.0.0.1');
+      expect(n.address).toMatch(/^10\.77\.0\.\d+$/);
+      expect(Object.keys(n.ssh.hostKeys)).toContain('ed25519');
+    }
+    expect(existsSync(file.credentials.clientKey)).toBe(true);
+    expect(existsSync(file.credentials.knownHosts)).toBe(true);
+    // Every node has its own host keys.
+    const keys = file.nodes.map((n) => n.ssh.hostKeys.ed25519);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('lets root in by key, labadmin by key and password with a sudo password, labuser by password', async () => {
+    for (const n of wanted) {
+      const nd = node(n);
+      const r = await sshRun(nd, keyLogin(st, 'root'), 'id -u; hostname; sshd -T | grep -i ^permitrootlogin');
+      expect(r.stdout.split('\n').slice(0, 2)).toEqual(['0', n]);
+      expect(r.stdout).toContain('permitrootlogin without-password');
+      const ak = await sshRun(nd, keyLogin(st, 'labadmin'), 'id -un');
+      expect(ak.stdout.trim()).toBe('labadmin');
+      const ap = await sshRun(nd, { username: 'labadmin', password: st.credentials.admin.password }, "sudo -n true; echo nopw=$?; sudo -S -p '' id -u", `${st.credentials.admin.password}\n`);
+      expect(ap.stdout).toContain('nopw=1');
+      expect(ap.stdout.trim().split('\n').pop()).toBe('0');
+      const up2 = await sshRun(nd, { username: 'labuser', password: st.credentials.passwordUser.password }, 'id -un; sudo -n true 2>/dev/null; echo sudo=$?');
+      expect(up2.stdout).toContain('labuser');
+      expect(up2.stdout).toContain('sudo=1');
+      await expect(sshRun(nd, { username: 'labuser', password: 'wrong-password' }, 'true')).rejects.toThrow();
+    }
+  });
+
+  it('has no HA stack preinstalled, but the local repository offers it', async () => {
+    for (const n of wanted.filter((x) => x !== 'witness')) {
+      const r = await root(n, 'for p in pacemaker corosync drbd-utils pcs crmsh sbd fence-agents resource-agents corosync-qdevice; do dpkg-query -W -f=\'${Status}\\n\' $p 2>/dev/null | grep -q "install ok installed" && echo "$p installed"; done; apt-get update -q 2>&1 | tail -1; apt-cache policy pacemaker | grep -A1 "Candidate"');
+      expect(r.stdout).not.toMatch(/^\S+ installed$/m);
+      expect(r.stdout).toMatch(/Candidate: 2\.1\./);
+    }
+  });
+
+  it.runIf(has('witness'))('installs corosync-qnetd on the witness from the lab repository', async () => {
+    const t0 = Date.now();
+    const r = await root('witness', 'apt-get update -q >/tmp/apt.log 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q corosync-qnetd >>/tmp/apt.log 2>&1; echo rc=$?; systemctl is-active corosync-qnetd; tail -3 /tmp/apt.log');
+    timings.qnetdInstallSeconds = (Date.now() - t0) / 1000;
+    expect(r.stdout).toContain('rc=0');
+    expect(r.stdout).toContain('active');
+  });
+
+  it.runIf(has('legacy'))('legacy: MariaDB holds the mail accounts', async () => {
+    const r = await root('legacy', 'mariadb -N -e "SELECT COUNT(*) FROM mailserver.virtual_domains; SELECT COUNT(*) FROM mailserver.virtual_users; SELECT COUNT(*) FROM mailserver.virtual_aliases"; systemctl is-enabled postfix dovecot mariadb');
+    const [d, u, a, ...en] = r.stdout.trim().split('\n');
+    expect(Number(d)).toBeGreaterThanOrEqual(3);
+    expect(Number(u)).toBeGreaterThanOrEqual(30);
+    expect(Number(a)).toBeGreaterThanOrEqual(5);
+    expect(en).toEqual(['enabled', 'enabled', 'enabled']);
+  });
+
+  it.runIf(has('legacy'))('legacy: /var/vmail and a rotated mail.log hold real history', async () => {
+    const r = await root(
+      'legacy',
+      'ls /var/vmail | wc -l; ls -d /var/vmail/*/* | wc -l; find /var/vmail -type f -path "*/Maildir/*" \\( -path "*/new/*" -o -path "*/cur/*" \\) | wc -l; du -sm /var/vmail | cut -f1; ls /var/log/mail.log*; zcat /var/log/mail.log.2.gz | grep -c "status=sent"',
+    );
+    const lines = r.stdout.trim().split('\n');
+    expect(Number(lines[0])).toBeGreaterThanOrEqual(3);
+    expect(Number(lines[1])).toBeGreaterThanOrEqual(30);
+    expect(Number(lines[2])).toBeGreaterThanOrEqual(2000);
+    expect(Number(lines[3])).toBeGreaterThanOrEqual(100);
+    expect(lines).toContain('/var/log/mail.log');
+    expect(lines).toContain('/var/log/mail.log.1');
+    expect(lines).toContain('/var/log/mail.log.2.gz');
+    expect(Number(lines[lines.length - 1])).toBeGreaterThan(100);
+  });
+
+  it.runIf(has('legacy'))('legacy: accepts mail on 25 and on 587 (STARTTLS + SASL), serves it over IMAP and POP3', async () => {
+    const svc = node('legacy').services;
+    const box = st.credentials.mailbox;
+    // Port 25: a local recipient is accepted and queued, an unknown one is rejected.
+    const { smtp, banner } = await Smtp.open('127.0.0.1', svc.smtp!.port);
+    expect(banner.lines[0]).toMatch(/^220 mail\.example-gmbh\.test ESMTP/);
+    const caps = await smtp.ehlo('smoke.kunden-example.test');
+    expect(caps).toContain('STARTTLS');
+    const r25 = await smtp.send('smoke@kunden-example.test', [box.user], `Subject: smoke-25-${token}\nFrom: <smoke@kunden-example.test>\nTo: <${box.user}>\n\nport 25 ${token}\n`);
+    expect(queueIdOf(r25.reply)).toBeTruthy();
+    const unknown = await smtp.send('smoke@kunden-example.test', [`nobody-${token}@example-gmbh.test`], 'Subject: x\n\nx\n');
+    expect(unknown.rejected).toHaveLength(1);
+    await smtp.quit();
+
+    const { smtp: sub } = await Smtp.open('127.0.0.1', svc.submission!.port);
+    const before = await sub.ehlo('smoke-laptop');
+    expect(before.some((c) => c.startsWith('AUTH'))).toBe(false);
+    await expect(sub.cmd('MAIL FROM:<x@example-gmbh.test>', 250)).rejects.toThrow();
+    await sub.startTls('smoke-laptop');
+    expect(sub.c.isTls).toBe(true);
+    await expect(sub.authPlain(box.user, 'wrong')).rejects.toThrow(/535/);
+    await sub.authPlain(box.user, box.password);
+    const r587 = await sub.send(box.user, [box.user], `Subject: smoke-587-${token}\nFrom: <${box.user}>\nTo: <${box.user}>\n\nport 587 ${token}\n`);
+    expect(queueIdOf(r587.reply)).toBeTruthy();
+    await sub.quit();
+
+    // IMAPS: both mails arrive in the INBOX.
+    let found: string[] = [];
+    for (let i = 0; i < 60 && found.length < 2; i++) {
+      const { imap } = await Imap.open('127.0.0.1', svc.imaps!.port);
+      await imap.login(box.user, box.password);
+      await imap.cmd('SELECT INBOX');
+      const s = await imap.cmd(`UID SEARCH SUBJECT ${token}`);
+      found = (s.find((l) => l.startsWith('* SEARCH')) ?? '* SEARCH').split(' ').slice(2).filter(Boolean);
+      if (found.length === 2) {
+        const body = await imap.cmd(`UID FETCH ${found[0]} BODY.PEEK[TEXT]`);
+        expect(body.join('\n')).toContain(token);
+      }
+      await imap.logout();
+      if (found.length < 2) await sleep(500);
+    }
+    expect(found).toHaveLength(2);
+    await expect(
+      (async () => {
+        const { imap } = await Imap.open('127.0.0.1', svc.imaps!.port);
+        try {
+          await imap.login(box.user, 'wrong');
+        } finally {
+          imap.c.close();
+        }
+      })(),
+    ).rejects.toThrow(/NO/);
+
+    // POP3S: the newest messages are ours.
+    const { pop } = await Pop3.open('127.0.0.1', svc.pop3s!.port);
+    await pop.cmd(`USER ${box.user}`);
+    await pop.cmd(`PASS ${box.password}`);
+    const stat = await pop.cmd('STAT');
+    const count = Number(stat.split(' ')[1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    const heads = [...(await pop.multi(`TOP ${count} 0`)), ...(await pop.multi(`TOP ${count - 1} 0`))].join('\n');
+    expect(heads).toContain(`smoke-25-${token}`);
+    expect(heads).toContain(`smoke-587-${token}`);
+    await pop.quit();
+  });
+
+  it.runIf(has('legacy') && has('secondary'))('legacy and secondary see the same shared disk', async () => {
+    const dev = st.sharedDisk?.nodeDevice;
+    expect(dev).toBeTruthy();
+    const offset = 3; // MiB, away from where an SBD header or a file system would start
+    const w = await root('legacy', `printf 'lab-shared-${token}' | dd of=${dev} bs=1M seek=${offset} conv=fsync,notrunc 2>/dev/null; echo rc=$?`);
+    expect(w.stdout).toContain('rc=0');
+    const r = await root('secondary', `dd if=${dev} bs=1M skip=${offset} count=1 2>/dev/null | head -c 64 | tr -d '\\0'; echo`);
+    expect(r.stdout.trim()).toBe(`lab-shared-${token}`);
+  });
+
+  it('down stops everything the lab started and leaves nothing behind', async () => {
+    const t0 = Date.now();
+    await down(tier);
+    timings.downSeconds = (Date.now() - t0) / 1000;
+    expect(recordedPids.length).toBeGreaterThan(0);
+    expect(await leftovers(tier, recordedPids)).toEqual([]);
+    expect(existsSync(statusFile(tier))).toBe(false);
+  });
+});
