@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError, toErrorValue } from '../../../shared/errors';
+import { buildPlanReport, planningInputsFromProject, renderPlanText } from '../../../shared/planning';
+import { nodeTranslator } from '../../i18n/nodeI18n';
+import { parseArgs } from '../args';
+import type { CliCommand } from '../command';
+import { reportError } from './project';
+
+/**
+ * `plan --project FILE [--json]`: sizing, decision matrix, quorum/fencing with failover budget, costs and
+ * time plan for one project file, from the same shared/planning engines the Planung step uses.
+ * Exit codes: 0 plan complete, 1 the plan has errors (a section failed or quorum/fencing rules are broken),
+ * 2 usage, 3 the file could not be read.
+ */
+export const planCommand: CliCommand = {
+  name: 'plan',
+  usage: 'plan --project FILE [--json]',
+  async run(argv, io) {
+    const { options } = parseArgs(argv, ['project']);
+    if (typeof options.project !== 'string') {
+      io.err(`usage: ${this.usage}`);
+      return 2;
+    }
+    const file = path.resolve(options.project);
+    let projectJson: unknown;
+    try {
+      projectJson = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      await reportError(io, new AppError('planning:errors.readProject', { path: file }, e instanceof Error ? e.message : String(e)).toValue());
+      return 3;
+    }
+    let inputs;
+    try {
+      inputs = planningInputsFromProject(projectJson);
+    } catch (e) {
+      await reportError(io, toErrorValue(e));
+      return 3;
+    }
+    const report = buildPlanReport(inputs);
+    if (options.json === true) io.out(JSON.stringify(report, null, 2));
+    else {
+      const t = await nodeTranslator(io.lang);
+      for (const line of renderPlanText(report, (k, p) => t(k, p ?? {}), io.lang)) io.out(line);
+    }
+    const sections = [report.sizing, report.matrix, report.costs, report.timePlan];
+    return sections.some((s) => s !== null && !s.ok) || !report.quorumFencing.ok ? 1 : 0;
+  },
+};

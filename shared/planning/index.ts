@@ -1,0 +1,23 @@
+// Public API of the planning engines. Everything here is pure: no Node, no DOM.
+export * from './trace';
+export * from './hardwareSchema';
+export * from './raid';
+export * from './drbd';
+export * from './requirements';
+export * from './forecast';
+export * from './sizing';
+export * from './matrixDefaults';
+export * from './matrix';
+export * from './quorumSchema';
+export * from './quorum';
+export * from './failover';
+export * from './costsSchema';
+export * from './costs';
+export * from './timePlanSchema';
+export * from './timePlan';
+export * from './schema';
+export * from './factsToPrimary';
+export * from './fromProject';
+export * from './report';
+export * from './reportText';
+export { seedPrimary, seedGrowth, seedOffers } from './fixtures';
