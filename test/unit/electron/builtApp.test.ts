@@ -21,7 +21,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(root, 'scripts/build-main.mjs'), '--outdir', out], { cwd: root, stdio: 'pipe' });
   copyFileSync(path.join(root, 'package.json'), path.join(out, 'package.json'));
-  symlinkSync(path.join(root, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+  symlinkSync(path.join(root, 'node_modules'), path.join(out, 'node_modules'), 'junction');
   mkdirSync(path.join(out, 'renderer'));
   writeFileSync(path.join(out, 'renderer/index.html'), '<!doctype html><title>Mail HA Studio</title><p>built renderer</p>');
 }, 60000);
