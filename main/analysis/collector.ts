@@ -1,0 +1,25 @@
+/** What every collector is: a constant command for `sh -c` on the server and a pure parser of its output. */
+import type { CollectorResult } from '../../shared/analysis/facts.js';
+
+export interface Collector {
+  id: string;
+  /** i18n key of the title shown in the UI. */
+  titleKey: string;
+  /** Run by `sh -c` on the server; built only from constants. */
+  command: string;
+  /** Needs root (run via sudo) for complete results. */
+  needsSudo: boolean;
+  /** Pure; never throws: partial facts plus notes. */
+  parse(raw: string): CollectorResult;
+}
+
+/** Wraps a parser so that even a bug in it yields a note instead of an exception. */
+export function safeParse(id: string, fn: (raw: string) => CollectorResult): (raw: string) => CollectorResult {
+  return (raw: string) => {
+    try {
+      return fn(typeof raw === 'string' ? raw : '');
+    } catch (e) {
+      return { notes: [{ key: 'analysis:notes.parserError', params: { collector: id, detail: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) }, source: id }] };
+    }
+  };
+}
