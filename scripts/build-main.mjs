@@ -6,6 +6,7 @@
 //   dist/main/electron/preload.cjs  one CommonJS file requiring nothing but 'electron' (a sandboxed
 //                                   preload cannot require anything else).
 //   dist/cli.mjs                    only if main/cli/index.ts exists.
+//   <bundle dir>/locales/           the i18n JSON files, beside each bundle that translates in Node (the CLI).
 //
 // Dependencies stay external (packages: 'external'): electron-builder packs the production node_modules
 // into the asar anyway, and several of them must not be bundled: ssh2 loads optional native addons
@@ -19,7 +20,7 @@
 // Usage: node scripts/build-main.mjs [--outdir DIR]   (DIR defaults to ./dist; tests build into a temp dir)
 import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -68,6 +69,19 @@ function contractNamesPlugin(names) {
   };
 }
 
+/**
+ * main/i18n/nodeI18n.ts reads the locale JSON files at run time, from shared/ in the source tree or from
+ * a locales/ folder beside the bundle. Copy them beside every bundle that contains it.
+ */
+async function copyLocalesIfUsed(result, outfile) {
+  const usesNodeI18n = Object.keys(result.metafile.inputs).some((i) => i.replace(/\\/g, '/').endsWith('main/i18n/nodeI18n.ts'));
+  if (!usesNodeI18n) return false;
+  const target = path.join(path.dirname(outfile), 'locales');
+  await rm(target, { recursive: true, force: true });
+  await cp(path.join(root, 'shared/i18n/locales'), target, { recursive: true });
+  return true;
+}
+
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', metafile: true };
 
 async function main() {
@@ -89,25 +103,29 @@ async function main() {
     if (foreign.length) throw new Error(`${file} must require only 'electron', found: ${foreign.map((i) => i.path).join(', ')}`);
   }
 
-  await build({
+  const mainOut = path.join(outdir, 'main/electron/main.mjs');
+  const mainBuild = await build({
     ...common,
     entryPoints: [path.join(root, 'main/electron/main.ts')],
-    outfile: path.join(outdir, 'main/electron/main.mjs'),
+    outfile: mainOut,
     format: 'esm',
     packages: 'external',
     external: ['electron'],
   });
+  await copyLocalesIfUsed(mainBuild, mainOut);
 
   const cliEntry = path.join(root, 'main/cli/index.ts');
   if (existsSync(cliEntry)) {
-    await build({
+    const cliOut = path.join(outdir, 'cli.mjs');
+    const cliBuild = await build({
       ...common,
       entryPoints: [cliEntry],
-      outfile: path.join(outdir, 'cli.mjs'),
+      outfile: cliOut,
       format: 'esm',
       packages: 'external',
       banner: { js: '#!/usr/bin/env node' },
     });
+    await copyLocalesIfUsed(cliBuild, cliOut);
   }
   const rel = (p) => path.relative(root, p) || '.';
   process.stdout.write(

@@ -98,6 +98,17 @@ describe('built preload.cjs', () => {
   });
 });
 
+describe.runIf(existsSync(path.join(root, 'main/cli/index.ts')))('built cli.mjs', () => {
+  it('runs from dist with its locale files beside it', () => {
+    expect(existsSync(path.join(out, 'locales/en/errors.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'locales/de/errors.json'))).toBe(true);
+    const res = spawnSync(process.execPath, [path.join(out, 'cli.mjs'), '--help'], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 30000 });
+    expect(res.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find/);
+    expect(res.status).toBe(0);
+    expect(readFileSync(path.join(out, 'cli.mjs'), 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+});
+
 interface MainReport {
   calls: { name: string; args: unknown[] }[];
   ipcChannels: string[];
