@@ -122,7 +122,7 @@ export interface SshdInstance {
   authorize(user: string, publicKey: string): Promise<void>;
   /** sshd's own log (LogLevel DEBUG1). */
   logText(): Promise<string>;
-  /** Stops sshd and, unless keepDir, removes the temp directory. */
+  /** Stops sshd including all its open connections and, unless keepDir, removes the temp directory. */
   stop(opts?: { keepDir?: boolean }): Promise<void>;
 }
 
@@ -199,6 +199,9 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
     },
     logText: () => readFile(logPath, 'utf8'),
     async stop(stopOpts) {
+      // Stopping the listener does not end established connections (each has its own sshd process):
+      // end them too, so a stopped server really is gone for its clients.
+      if (proc.pid) for (const pid of await descendants(proc.pid)) killQuietly(pid);
       if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
@@ -207,6 +210,24 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
       if (!stopOpts?.keepDir) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** All processes below pid (children first listed after their parent). Only ever used on our own sshd. */
+async function descendants(pid: number): Promise<number[]> {
+  const out: number[] = [];
+  const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(pid)]).catch(() => ({ stdout: '' }));
+  for (const child of stdout.split('\n').map((x) => Number(x.trim())).filter((x) => x > 1)) {
+    out.push(child, ...(await descendants(child)));
+  }
+  return out;
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 }
 
 /** A fresh random string (for file names in tests). */
