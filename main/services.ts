@@ -1,6 +1,8 @@
 import type { EventName, EventPayload } from '../shared/contract';
 import type { Language } from '../shared/i18n/namespaces';
+import type { AuditLog } from './audit/auditLog';
 import type { RecoveryStore } from './project/recoveryStore';
+import type { KnownHostsStore } from './ssh/knownHostsStore';
 import type { SecretStore } from './secrets/secretStore';
 import type { SettingsStore } from './settings/settingsStore';
 
@@ -24,6 +26,14 @@ export interface Services {
   secrets: SecretStore;
   dialogs: DialogService;
   recovery: RecoveryStore;
+  /** Secrets the user did not ask to remember: this process only. */
+  sessionSecrets: SecretStore;
+  /** The app's own known_hosts (never the user's ~/.ssh/known_hosts, which is only imported from). */
+  knownHosts: KnownHostsStore;
+  /** The audit log of one project (every SSH command), created on first use. */
+  auditLog(projectId: string): AuditLog;
+  /** Long actions in flight, by runId, so they can be cancelled. */
+  runs: Map<string, AbortController>;
   now(): Date;
   newId(): string;
 }

@@ -1,4 +1,9 @@
+import { analysisExportScript, analysisImportBundle } from './analysis/offline';
+import { knownHostsImportUser, knownHostsReplace } from './analysis/knownHosts';
+import { analysisCancel, analysisCollectors, analysisRun } from './analysis/run';
+import { secretsSet, secretsStatus } from './analysis/secrets';
 import { appInfo } from './app/info';
+import { auditExport, auditList } from './audit/audit';
 import { settingsGet, settingsSetLanguage } from './app/settings';
 import { dialogOpenProject, dialogSaveProject } from './dialog/projectDialogs';
 import { projectNew } from './project/newProject';
@@ -22,4 +27,15 @@ export const handlers: Handlers = {
   'project.validate': projectValidate,
   'dialog.openProject': dialogOpenProject,
   'dialog.saveProject': dialogSaveProject,
+  'secrets.set': secretsSet,
+  'secrets.status': secretsStatus,
+  'knownHosts.replace': knownHostsReplace,
+  'knownHosts.importUser': knownHostsImportUser,
+  'analysis.run': analysisRun,
+  'analysis.cancel': analysisCancel,
+  'analysis.collectors': analysisCollectors,
+  'analysis.exportScript': analysisExportScript,
+  'analysis.importBundle': analysisImportBundle,
+  'audit.list': auditList,
+  'audit.export': auditExport,
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { analysisMethods } from './methods/analysis';
 import { appMethods } from './methods/app';
 import { projectMethods } from './methods/project';
 
@@ -9,6 +10,7 @@ export * from './events';
 export const methods = {
   ...appMethods,
   ...projectMethods,
+  ...analysisMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
