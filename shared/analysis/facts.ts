@@ -8,7 +8,7 @@ import { z } from 'zod';
 const count = z.number().int().nonnegative();
 const bytes = z.number().nonnegative();
 
-/** A note for the engineer: an i18n key ('analysis:notes.x') with interpolation parameters. */
+/** A note for the engineer: an i18n key (e.g. analysis:notes.toolMissing) with interpolation parameters. */
 export const NoteSchema = z.object({
   key: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
