@@ -20,6 +20,8 @@ export function primaryFromFacts(facts: unknown): { primary: PrimaryFacts | null
   const disks = disksFrom(storage, guessed);
   const nics = nicsFrom(hw.nics);
   const bp = num(mariadb.innodbBufferPoolSizeBytes);
+  // Without SMT information one thread per core is the safe assumption.
+  if (num(hw.cpuThreads) === undefined && num(hw.cpuCores) !== undefined) guessed.push('threads');
 
   const candidate = {
     cpuModel: typeof hw.cpuModel === 'string' ? hw.cpuModel : '',

@@ -41,3 +41,20 @@ export const seedOffers: Offer[] = [
     rackUnits: 1,
   },
 ];
+
+const GiB = 2 ** 30;
+const disk = (n: string) => ({ name: n, type: 'disk', sizeBytes: 2_000_398_934_016, rotational: true, model: 'ST2000NM0045' });
+/** The seed server as the Ist-Analyse stores it (bytes, Mbit/s, lsblk/mdadm shapes). */
+export const seedFacts = {
+  hardware: {
+    cpuModel: 'Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz', cpuCores: 8, cpuThreads: 16, memTotalBytes: 31.4 * GiB,
+    nics: [{ name: 'eno1', speedMbps: 1000 }, { name: 'eno2', speedMbps: 1000 }, { name: 'lo' }],
+  },
+  storage: {
+    blockDevices: [...['sda', 'sdb', 'sdc', 'sdd'].flatMap((d) => [disk(d), { name: `${d}1`, type: 'part', parent: d, sizeBytes: 2_000_397_885_440 }])],
+    raids: [{ name: 'md0', level: 'raid10', raidDevices: 4, devices: ['/dev/sda1', '/dev/sdb1', '/dev/sdc1', '/dev/sdd1'], sizeBytes: 4_000_795_770_880 }],
+  },
+  data: { vmailBytes: 1.5e12, datadirBytes: 4e10, spoolBytes: 1e10 },
+  mariadb: { innodbBufferPoolSizeBytes: 8 * GiB },
+  mailVolume: { days: [{ date: '2026-11-23', received: 19000 }, { date: '2026-11-24', received: 21000 }] },
+};

@@ -20,4 +20,4 @@ export * from './factsToPrimary';
 export * from './fromProject';
 export * from './report';
 export * from './reportText';
-export { seedPrimary, seedGrowth, seedOffers } from './fixtures';
+export { seedPrimary, seedGrowth, seedOffers, seedFacts } from './fixtures';
