@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientChannel } from 'ssh2';
 import { AppError } from '../../shared/errors';
+import { shCommand } from '../../shared/shell/quote';
 import { redactSecrets } from '../audit/redact';
 import type { AuditSink } from '../audit/types';
 import { connectSsh, type ConnectOptions, type SshConnection } from './connect';
@@ -89,18 +90,26 @@ function collectSecrets(s: ConnectSecrets | undefined, out: string[]): string[] 
   return collectSecrets(s.jump, out);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AppError(SshErrorCode.cancelled));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new AppError(SshErrorCode.cancelled));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function raceAbort<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(new AppError(SshErrorCode.cancelled));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AppError(SshErrorCode.cancelled));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
   });
 }
 
@@ -151,15 +160,16 @@ export class SshSession {
   private async ensureConnected(signal?: AbortSignal): Promise<SshConnection> {
     if (this.closed) throw new AppError(SshErrorCode.notConnected, { host: this.opts.target.host });
     if (this.conn?.alive) return this.conn;
+    // One shared reconnect for all waiting commands; each waiter can still give up via its own signal.
     if (!this.connecting) {
-      this.connecting = this.reconnect(signal).finally(() => {
+      this.connecting = this.reconnect().finally(() => {
         this.connecting = undefined;
       });
     }
-    return this.connecting;
+    return raceAbort(this.connecting, signal);
   }
 
-  private async reconnect(signal?: AbortSignal): Promise<SshConnection> {
+  private async reconnect(): Promise<SshConnection> {
     const attempts = this.opts.reconnect?.attempts ?? 5;
     const base = this.opts.reconnect?.baseDelayMs ?? 500;
     const max = this.opts.reconnect?.maxDelayMs ?? 8000;
@@ -167,10 +177,10 @@ export class SshSession {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const delayMs = Math.min(max, base * 2 ** (attempt - 1));
       this.opts.onEvent?.({ type: 'reconnecting', attempt, delayMs });
-      await sleep(delayMs, signal);
+      await sleep(delayMs);
       if (this.closed) break;
       try {
-        const conn = await connectSsh({ ...this.opts, ...(signal ? { signal } : {}) });
+        const conn = await connectSsh(this.opts);
         this.conn = conn;
         this.watch(conn);
         this.opts.onEvent?.({ type: 'reconnected', attempt });
@@ -184,7 +194,15 @@ export class SshSession {
     throw lastError instanceof AppError ? lastError : new AppError(SshErrorCode.notConnected, { host: this.opts.target.host });
   }
 
-  /** Runs one command. Non-zero exit codes are results, not errors, unless `check` is set. */
+  /** Quotes every word with shCommand and runs the result: the safe way to pass user data as arguments. */
+  execArgv(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    return this.exec(shCommand(argv), opts);
+  }
+
+  /**
+   * Runs one command line in POSIX sh on the server (not in the user's login shell). Non-zero exit codes are
+   * results, not errors, unless `check` is set.
+   */
   async exec(command: string, opts: ExecOptions = {}): Promise<ExecResult> {
     if (!command.trim()) throw new AppError(SshErrorCode.emptyCommand);
     if (command.includes('\0')) throw new AppError(SshErrorCode.nulInArgument);
@@ -216,6 +234,8 @@ export class SshSession {
     if (r.exitCode === 127) throw new AppError(SshErrorCode.commandNotFound, { command: 'sudo', host: ctx.host }, r.stderr.slice(-2000));
     if (r.exitCode === 0) this.sudoMode = 'nopasswd';
     else if (this.opts.sudoPassword === undefined) throw new AppError(SshErrorCode.sudoPasswordRequired, ctx, r.stderr.slice(-2000));
+    // sudo -S reads one line: a password with a line break could never be typed in correctly.
+    else if (/[\r\n]/.test(this.opts.sudoPassword)) throw new AppError(SshErrorCode.sudoWrongPassword, ctx, 'the password contains a line break');
     else this.sudoMode = 'password';
     return this.sudoMode;
   }

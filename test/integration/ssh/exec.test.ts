@@ -86,6 +86,8 @@ describe('exec', () => {
     const nasty = [`it's "quoted" $(id) \`id\` $HOME`, '', 'Zeile1\nZeile2', 'ümlaut *', '-n'];
     const r = await session.exec(shCommand(['sh', '-c', `for a in "$@"; do printf '%s\\0' "$a"; done`, '_', ...nasty]));
     expect(r.stdout.split('\0').slice(0, -1)).toEqual(nasty);
+    const a = await session.execArgv(['printf', '%s|', ...nasty]);
+    expect(a.stdout).toBe(nasty.map((x) => `${x}|`).join(''));
   });
 
   it('per-command timeout kills the command on the server', async () => {
