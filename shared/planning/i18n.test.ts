@@ -54,6 +54,17 @@ describe('planning translations', () => {
   for (const id of [...quorumIds, ...fencingIds]) for (const s of ['label', 'needs', 'protects', 'cost', 'complexity', 'explanation']) used.add(`planning:quorumFencing.options.${id}.${s}`);
   for (const id of requirementIds) used.add(`planning:sizing.warnings.candidate.${id}`).add(`planning:sizing.requirements.${id}`);
   for (const ph of phases) used.add(`planning:timePlan.phases.${ph}`);
+  for (const p of many) {
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null) {
+        const o = v as Record<string, unknown>;
+        if (typeof o.unit === 'string' && typeof o.formula === 'string') used.add(`planning:units.${o.unit}`);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(buildPlanReport(planningInputsFromProject(p)));
+  }
   for (const t of defaultTasks()) used.add(t.titleKey!);
 
   it('covers the keys the engines produce', () => {

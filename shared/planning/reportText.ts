@@ -14,7 +14,7 @@ const tr = (t: Translate, r: Reason): string => t(r.key, r.params);
 /** Plain-text rendering of a plan report for the CLI; the app renders the same report as tables and charts. */
 export function renderPlanText(r: PlanReport, t: Translate, lang: 'de' | 'en'): string[] {
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
-  const fig = (f: Figure, d = 2) => `${n(f.value, d)} ${f.unit}  [${f.formula}]`;
+  const fig = (f: Figure, d = 2) => `${n(f.value, d)} ${t(`planning:units.${f.unit}`)}  [${f.formula}]`;
   const out: string[] = [];
   const head = (key: string) => out.push('', `== ${t(key)} ==`);
   const failed = (e: ErrorValue) => out.push(`  ${t('planning:cli.error')}: ${t(e.code, e.params)}`);
@@ -70,9 +70,9 @@ export function renderPlanText(r: PlanReport, t: Translate, lang: 'de' | 'en'): 
   when(r.costs, (c) => {
     for (const o of c.offers) {
       const state = o.meetsAll === null ? '?' : o.meetsAll ? t('planning:costs.meets') : t('planning:costs.missing');
-      out.push(`  ${o.chosen ? '*' : ' '} ${o.vendor} ${o.model}: ${n(o.priceEur)} EUR (${state})`);
+      out.push(`  ${o.chosen ? '*' : ' '} ${o.vendor} ${o.model}: ${n(o.priceEur)} ${t('planning:units.EUR')} (${state})`);
     }
-    for (const b of c.breakdown) out.push(`  ${t(`planning:costs.items.${b.id}`).padEnd(34)} ${n(b.amountEur)} EUR${b.kind === 'yearly' ? ' / a' : ''}`);
+    for (const b of c.breakdown) out.push(`  ${t(`planning:costs.items.${b.id}`).padEnd(34)} ${n(b.amountEur)} ${t('planning:units.EUR')}${b.kind === 'yearly' ? ` / ${t('planning:costs.labels.perYear')}` : ''}`);
     out.push(`  ${t('planning:costs.labels.investment')}: ${fig(c.oneTime.total)}`);
     out.push(`  ${t('planning:costs.labels.avoided')}: ${fig(c.downtimeAvoidedPerYear)}`);
     out.push(`  ${t('planning:costs.labels.net')}: ${fig(c.netBenefitPerYear)}`);

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError, toErrorValue } from '../../../shared/errors';
+import { AppError, toErrorValue, type ErrorValue } from '../../../shared/errors';
 import { buildPlanReport, planningInputsFromProject, renderPlanText } from '../../../shared/planning';
 import { nodeTranslator } from '../../i18n/nodeI18n';
 import { parseArgs } from '../args';
-import type { CliCommand } from '../command';
-import { reportError } from './project';
+import type { CliCommand, CliIO } from '../command';
+
+// Kept local rather than imported from the project command, so `plan` does not pull in the handler runtime.
+async function reportError(io: CliIO, e: ErrorValue): Promise<void> {
+  const t = await nodeTranslator(io.lang);
+  io.err(`${t('planning:cli.error')}: ${t(e.code, { ...e.params, defaultValue: e.code })}`);
+  if (e.detail) io.err(`  ${e.detail.split('\n').join('\n  ')}`);
+}
 
 /**
  * `plan --project FILE [--json]`: sizing, decision matrix, quorum/fencing with failover budget, costs and

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { planCommand } from './plan';
+import type { CliIO } from '../command';
+import { seedFacts, seedOffers } from '../../../shared/planning';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mhs-plan-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(lang: 'de' | 'en' = 'de') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIO = { lang, out: (l) => out.push(l), err: (l) => err.push(l) };
+  return { value, out, err, text: () => out.join('\n') };
+}
+
+function projectFile(name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+// The seed project: Ist-Analyse facts of the E5-2620 v4 server, two offers, project start Monday 2026-11-02.
+const seed = {
+  meta: { startDate: '2026-11-02', rates: { engineer: 95, apprentice: 35, overheadPercent: 20 } },
+  facts: seedFacts,
+  planning: {
+    sizing: { primary: { cpuModel: 'Intel Xeon E5-2620 v4', cores: 8, threads: 16, ramGb: 32, disks: { count: 4, sizeGb: 2000, type: 'sas', raidLevel: 'raid10' }, nics: [{ count: 2, speedGbps: 1 }], data: { vmailGb: 1500, mariadbGb: 40, spoolGb: 10 }, mariadbBufferPoolGb: 8, mailsPerDay: 20000 } },
+    costs: { offers: seedOffers, chosenOfferId: 'dell-r650xs', otherOneTime: [{ label: '10-GbE-DAC', amountEur: 60 }] },
+  },
+};
+
+describe('plan command', () => {
+  it('prints the whole plan in German, every key translated', async () => {
+    const o = io('de');
+    expect(await planCommand.run(['--project', projectFile('seed.json', seed)], o.value)).toBe(0);
+    const t = o.text();
+    expect(t).not.toMatch(/planning:/);
+    expect(t).toContain('== Dimensionierung des Zweitknotens ==');
+    // ceil(9,416,250,000/2^18)*8+72 = 287,440 sectors, German thousands separator
+    expect(t).toMatch(/DRBD-Metadaten \(intern\): 287\.440 Sektoren\s+\[ceil\(Cs\/2\^18\)\*8\*N\+72\]/);
+    expect(t).toContain('Der Speicher des Primärservers ist in Jahr 4 zu mehr als 80 % voll.');
+    expect(t).toMatch(/\*1\. Aktiv\/Passiv\s+7,75/);
+    expect(t).toContain('„DRBD (Block-Replikation)“ hat mit 7,8 Punkten den höchsten Nutzwert.');
+    // 3 + 3.6 + 0 + 10 + 2 + 3 + 1 + 10 + 2 + 2 = 36.6 s
+    expect(t).toContain('Ungeplanter Ausfall: 36,6 s');
+    // 9540 / (11000 - 1399.8) = 0.99 years
+    expect(t).toMatch(/Amortisationsdauer: 0,99 Jahre/);
+    expect(t).toContain('Zeitraum: 2026-11-02 bis 2026-11-06');
+    expect(o.err).toEqual([]);
+  });
+
+  it('prints English with --lang en semantics (io.lang)', async () => {
+    const o = io('en');
+    expect(await planCommand.run(['--project', projectFile('seed-en.json', seed)], o.value)).toBe(0);
+    const t = o.text();
+    expect(t).not.toMatch(/planning:/);
+    expect(t).toContain('== Sizing of the secondary node ==');
+    expect(t).toContain('Unplanned failure: 36.6 s');
+    expect(t).toContain('Period: 2026-11-02 to 2026-11-06');
+  });
+
+  it('--json gives the language-neutral report with traceable figures', async () => {
+    const o = io();
+    expect(await planCommand.run(['--project', projectFile('seed-json.json', seed), '--json'], o.value)).toBe(0);
+    const r = JSON.parse(o.text());
+    expect(r.sizing.value.drbd.metadataSectors).toMatchObject({ value: 287440, unit: 'sectors', formula: 'ceil(Cs/2^18)*8*N+72' });
+    expect(r.matrix.value.map((d: { chosen: string }) => d.chosen)).toEqual(['activePassive', 'drbd', 'pacemaker', 'twoPlusQdevice']);
+    expect(r.quorumFencing.unplanned.totalMs.value).toBe(36600);
+    expect(r.costs.value.oneTime.total.value).toBeCloseTo(9540, 6);
+    expect(r.timePlan.value.totals.planned.value).toBe(40);
+  });
+
+  it('without planning data uses defaults and the facts of the Ist-Analyse', async () => {
+    const o = io();
+    expect(await planCommand.run(['--project', projectFile('facts-only.json', { facts: seedFacts }), '--json'], o.value)).toBe(0);
+    const r = JSON.parse(o.text());
+    expect(r.sizing.value.primary.usableGb.value).toBeCloseTo(4000.797868032, 6);
+    expect(r.notes).toEqual([{ key: 'planning:notes.factsGuessed', params: { fields: 'disks.type' } }]);
+  });
+
+  it('exit 1 when the plan breaks a rule; the report is still printed', async () => {
+    const o = io();
+    const file = projectFile('bad.json', { planning: { quorumFencing: { twoNode: true, qdevice: true } } });
+    expect(await planCommand.run(['--project', file], o.value)).toBe(1);
+    expect(o.text()).toContain('two_node und Quorum-Device lassen sich nicht kombinieren.');
+    expect(o.text()).toContain('Keine Daten zum Primärserver');
+  });
+
+  it('usage and file errors', async () => {
+    const u = io();
+    expect(await planCommand.run([], u.value)).toBe(2);
+    expect(u.err[0]).toContain('plan --project FILE [--json]');
+
+    const m = io();
+    expect(await planCommand.run(['--project', path.join(dir, 'missing.json')], m.value)).toBe(3);
+    expect(m.err.join('\n')).toContain('konnte nicht gelesen werden');
+
+    const j = io('en');
+    expect(await planCommand.run(['--project', projectFile('broken.json', '{ not json')], j.value)).toBe(3);
+    expect(j.err.join('\n')).toContain('Could not read the project file');
+
+    const p = io();
+    expect(await planCommand.run(['--project', projectFile('invalid.json', { planning: { growth: { horizonYears: 99 } } })], p.value)).toBe(3);
+    expect(p.err.join('\n')).toContain('Die Planungsdaten in der Projektdatei sind ungültig (bei „growth.horizonYears“).');
+  });
+});
