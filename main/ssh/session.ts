@@ -216,7 +216,7 @@ export class SshSession {
         const result = await this.runOnce(conn, command, opts, attempt, mode);
         if (opts.check) {
           const err = mapExitStatus(result, this.redact(command), this.opts.target.host);
-          if (err) throw err;
+          if (err) throw redactError(err, this.secrets);
         }
         return result;
       } catch (e) {

@@ -192,6 +192,29 @@ describe('host keys', () => {
   });
 });
 
+describe('servers with several host keys', () => {
+  it('prefers the key type we already trust (only the RSA key is known: no question asked)', async () => {
+    const multi = await startSshd({ hostKeyTypes: ['ed25519', 'rsa', 'ecdsa'] });
+    try {
+      await multi.authorize(users.admin.name, (await readFile(`${keys.plain}.pub`, 'utf8')).trim());
+      const rsa = multi.hostKeys.find((k) => k.type === 'ssh-rsa');
+      if (!rsa) throw new Error('no rsa host key');
+      const store = new KnownHostsStore(join(await tempDir(), 'known_hosts'));
+      const t: Target = { host: multi.host, port: multi.port, user: users.admin.name, auth: { method: 'key', keyPath: keys.plain } };
+      // Unknown host: the server's preferred key (ed25519) is shown
+      const e = await rejectsWithCode(SshSession.open({ target: t, knownHosts: store }), 'ssh:errors.hostKeyUnknown');
+      expect(e.params.keyType).toBe('ssh-ed25519');
+      await store.add(multi.host, multi.port, Buffer.from((await readFile(`${rsa.path}.pub`, 'utf8')).split(' ')[1] ?? '', 'base64'));
+      const s = await SshSession.open({ target: t, knownHosts: store });
+      expect(await whoami(s)).toBe(users.admin.name);
+      await s.close();
+      expect((await store.list()).map((x) => x.fingerprint)).toEqual([rsa.fingerprint]);
+    } finally {
+      await multi.stop();
+    }
+  });
+});
+
 describe('jump host', () => {
   it('connects through a second sshd (forwardOut), checking both host keys', async () => {
     const jump = await startSshd();

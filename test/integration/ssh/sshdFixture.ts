@@ -108,16 +108,21 @@ export interface SshdOptions {
   dir?: string;
   /** Extra sshd_config lines. */
   extraConfig?: string[];
-  /** Regenerate the host key even if the directory already has one. */
+  /** Regenerate the host keys even if the directory already has them. */
   newHostKey?: boolean;
+  /** Host key types the server offers (default ['ed25519']); the first one is `hostKeyPath`. */
+  hostKeyTypes?: ('ed25519' | 'rsa' | 'ecdsa')[];
 }
 
 export interface SshdInstance {
   host: '127.0.0.1';
   port: number;
   dir: string;
+  /** Path and SHA256 fingerprint of the first host key. */
   hostKeyPath: string;
   hostKeyFingerprint: string;
+  /** All host keys (type as in the key blob, e.g. ssh-rsa). */
+  hostKeys: { type: string; path: string; fingerprint: string }[];
   /** Authorizes a public key for a user (file per user in the fixture directory). */
   authorize(user: string, publicKey: string): Promise<void>;
   /** sshd's own log (LogLevel DEBUG1). */
@@ -153,8 +158,16 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
   await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'mhs-sshd-')));
   await chmod(dir, 0o755); // sshd's privilege-separated child and the users must be able to read authorized keys
-  const hostKeyPath = join(dir, 'ssh_host_ed25519_key');
-  if (opts.newHostKey || !existsSync(hostKeyPath)) await generateKey(hostKeyPath);
+  const types = opts.hostKeyTypes ?? ['ed25519'];
+  const hostKeys: SshdInstance['hostKeys'] = [];
+  for (const type of types) {
+    const path = join(dir, `ssh_host_${type}_key`);
+    if (opts.newHostKey || !existsSync(path)) await generateKey(path, '', type);
+    const pub = (await readFile(`${path}.pub`, 'utf8')).split(' ');
+    hostKeys.push({ type: pub[0] ?? '', path, fingerprint: await fingerprintOf(`${path}.pub`) });
+  }
+  const first = hostKeys[0];
+  if (!first) throw new Error('at least one host key type is needed');
   const authDir = join(dir, 'authorized_keys');
   await mkdir(authDir, { recursive: true, mode: 0o755 });
   const port = opts.port ?? (await freePort());
@@ -162,7 +175,7 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
   const config = [
     `Port ${port}`,
     'ListenAddress 127.0.0.1',
-    `HostKey ${hostKeyPath}`,
+    ...hostKeys.map((k) => `HostKey ${k.path}`),
     `PidFile ${join(dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${authDir}/%u`,
     'StrictModes no',
@@ -185,13 +198,13 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
   await writeFile(logPath, '');
   const proc = spawn(SSHD_BIN, ['-D', '-f', configPath, '-E', logPath], { stdio: 'ignore' });
   await waitListening(port, proc, logPath);
-  const hostKeyFingerprint = await fingerprintOf(`${hostKeyPath}.pub`);
   return {
     host: '127.0.0.1',
     port,
     dir,
-    hostKeyPath,
-    hostKeyFingerprint,
+    hostKeyPath: first.path,
+    hostKeyFingerprint: first.fingerprint,
+    hostKeys,
     async authorize(user, publicKey) {
       const file = join(authDir, user);
       const old = await readFile(file, 'utf8').catch(() => '');
