@@ -12,6 +12,8 @@ import { appVersion } from './version';
 export const noNativeDialogs: DialogService = {
   openProject: async () => ({ native: false, path: null }),
   saveProject: async () => ({ native: false, path: null }),
+  openFile: async () => ({ native: false, path: null }),
+  saveFile: async () => ({ native: false, path: null }),
 };
 
 export function osLocale(): string {

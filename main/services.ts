@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../shared/contract';
+import type { FileKind } from '../shared/contract/methods/project';
 import type { Language } from '../shared/i18n/namespaces';
 import type { AuditLog } from './audit/auditLog';
 import type { RecoveryStore } from './project/recoveryStore';
@@ -10,6 +11,8 @@ import type { SettingsStore } from './settings/settingsStore';
 export interface DialogService {
   openProject(): Promise<{ native: boolean; path: string | null }>;
   saveProject(suggestedName: string): Promise<{ native: boolean; path: string | null }>;
+  openFile(kind: FileKind): Promise<{ native: boolean; path: string | null }>;
+  saveFile(kind: FileKind, suggestedName: string): Promise<{ native: boolean; path: string | null }>;
 }
 
 export interface AppInfo {

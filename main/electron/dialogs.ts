@@ -1,6 +1,22 @@
 import path from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
+import type { FileKind } from '../../shared/contract/methods/project';
 import type { DialogService } from '../services';
+
+/** Filters and default extension per kind of file the user picks besides projects. */
+const FILE_KINDS: Record<FileKind, { name: string; extensions: string[] }> = {
+  collectorScript: { name: 'Shell script', extensions: ['sh'] },
+  collectorBundle: { name: 'Collector output', extensions: ['txt', 'out', 'mhs-collect'] },
+  auditJsonl: { name: 'JSON Lines', extensions: ['jsonl'] },
+  auditCsv: { name: 'CSV', extensions: ['csv'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+};
+
+/** A plain file name from a suggestion: no directories, no control or reserved characters. */
+function safeFileName(suggestedName: string, fallback: string): string {
+  const base = suggestedName.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 150);
+  return base || fallback;
+}
 
 /** Native open/save dialogs for project files (*.mhs.json, plain *.json accepted when opening). */
 export const PROJECT_EXTENSION = '.mhs.json';
@@ -40,6 +56,23 @@ export function createElectronDialogs(
       const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       const chosen = res.canceled ? undefined : res.filePaths[0];
       return { native: true, path: chosen ?? null };
+    },
+    async openFile(kind) {
+      const opts = { properties: ['openFile' as const], filters: [FILE_KINDS[kind], { name: '*', extensions: ['*'] }], defaultPath: documentsDir };
+      const win = getWindow();
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return { native: true, path: res.canceled ? null : (res.filePaths[0] ?? null) };
+    },
+    async saveFile(kind, suggestedName) {
+      const filter = FILE_KINDS[kind];
+      const opts = {
+        filters: [filter],
+        defaultPath: path.join(documentsDir, safeFileName(suggestedName, `export.${filter.extensions[0]}`)),
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const win = getWindow();
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return { native: true, path: res.canceled || !res.filePath ? null : res.filePath };
     },
     async saveProject(suggestedName) {
       const opts = {

@@ -5,7 +5,7 @@ import { secretsSet, secretsStatus } from './analysis/secrets';
 import { appInfo } from './app/info';
 import { auditExport, auditList } from './audit/audit';
 import { settingsGet, settingsSetLanguage } from './app/settings';
-import { dialogOpenProject, dialogSaveProject } from './dialog/projectDialogs';
+import { dialogOpenFile, dialogOpenProject, dialogSaveFile, dialogSaveProject } from './dialog/projectDialogs';
 import { projectNew } from './project/newProject';
 import { projectOpen, projectValidate } from './project/openProject';
 import { projectDiscardRecovery, projectRecover, projectRecoverable } from './project/recovery';
@@ -27,6 +27,8 @@ export const handlers: Handlers = {
   'project.validate': projectValidate,
   'dialog.openProject': dialogOpenProject,
   'dialog.saveProject': dialogSaveProject,
+  'dialog.openFile': dialogOpenFile,
+  'dialog.saveFile': dialogSaveFile,
   'secrets.set': secretsSet,
   'secrets.status': secretsStatus,
   'knownHosts.replace': knownHostsReplace,

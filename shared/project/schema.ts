@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactsSchema } from '../analysis/facts';
+import { targetSchema } from '../ssh/target';
 import { ProjectMetaSchema } from './meta';
 import { StepsSchema } from './steps';
 
@@ -16,6 +17,10 @@ export const ProjectSchema = z.object({
   updatedAt: z.string().datetime(),
   meta: ProjectMetaSchema,
   steps: StepsSchema.prefault({}),
+  /** How to reach each server over SSH (no secrets: those live in the app's encrypted store). */
+  hosts: z
+    .object({ primary: targetSchema.optional(), secondary: targetSchema.optional(), witness: targetSchema.optional() })
+    .prefault({}),
   /** What the Ist-Analyse found (over SSH, from the offline collector, or entered by hand). */
   facts: FactsSchema.optional(),
 });

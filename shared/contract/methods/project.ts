@@ -10,6 +10,10 @@ export const OpenedProjectSchema = z.object({
   migratedFrom: z.number().int().optional(),
 });
 
+/** Files other than projects that the user picks: what each is decides the dialog's filters. */
+export const FileKindSchema = z.enum(['collectorScript', 'collectorBundle', 'auditJsonl', 'auditCsv', 'pdf']);
+export type FileKind = z.infer<typeof FileKindSchema>;
+
 export const projectMethods = {
   'project.new': method(z.object({}).strict(), z.object({ project: ProjectSchema })),
   'project.open': method(z.object({ path: PathSchema }).strict(), OpenedProjectSchema),
@@ -34,6 +38,11 @@ export const projectMethods = {
   ),
   /** Native file dialogs in the app; in the test bridge the renderer asks for a path itself (native: false). */
   'dialog.openProject': method(z.object({}).strict(), z.object({ native: z.boolean(), path: PathSchema.nullable() })),
+  'dialog.openFile': method(z.object({ kind: FileKindSchema }).strict(), z.object({ native: z.boolean(), path: PathSchema.nullable() })),
+  'dialog.saveFile': method(
+    z.object({ kind: FileKindSchema, suggestedName: z.string().max(200) }).strict(),
+    z.object({ native: z.boolean(), path: PathSchema.nullable() }),
+  ),
   'dialog.saveProject': method(
     z.object({ suggestedName: z.string().max(200) }).strict(),
     z.object({ native: z.boolean(), path: PathSchema.nullable() }),
