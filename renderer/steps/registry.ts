@@ -10,6 +10,9 @@ import { InstallStep } from './install';
 import { ProjectStep } from './project';
 import { projectStepStatus } from './project/status';
 import { SizingStep } from './sizing';
+import { sizingStepStatus } from './sizing/status';
+import { architectureStepStatus } from './architecture/status';
+import { costsStepStatus } from './costs/status';
 
 export interface StepModule {
   id: StepId;
@@ -23,9 +26,9 @@ const recorded = (id: StepId) => (p: Project) => p.steps[id].status;
 export const stepModules: StepModule[] = [
   { id: 'project', View: ProjectStep, status: projectStepStatus },
   { id: 'analysis', View: AnalysisStep, status: recorded('analysis') },
-  { id: 'sizing', View: SizingStep, status: recorded('sizing') },
-  { id: 'architecture', View: ArchitectureStep, status: recorded('architecture') },
-  { id: 'costs', View: CostsStep, status: recorded('costs') },
+  { id: 'sizing', View: SizingStep, status: sizingStepStatus },
+  { id: 'architecture', View: ArchitectureStep, status: architectureStepStatus },
+  { id: 'costs', View: CostsStep, status: costsStepStatus },
   { id: 'install', View: InstallStep, status: recorded('install') },
   { id: 'failover', View: FailoverStep, status: recorded('failover') },
   { id: 'docs', View: DocsStep, status: recorded('docs') },

@@ -1,5 +1,57 @@
-import { PlannedStep } from '../PlannedStep';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { planningOf } from '../../components/planning';
+import { useStore } from '../../store';
+import { CostInputs, CostResults } from './CostFigures';
+import { costsOf } from './inputs';
+import { Offers } from './Offers';
+import { costsStepStatus } from './status';
+import { TimePlanPanel } from './TimePlan';
+import './costs.css';
 
 export function CostsStep() {
-  return <PlannedStep id="costs" />;
+  const { t } = useTranslation('planui');
+  const project = useStore((s) => s.project);
+  const tab = useStore((s) => s.costsTab);
+  const setTab = useStore((s) => s.setCostsTab);
+  const derived = useStore((s) => (s.project ? costsStepStatus(s.project) : 'notStarted'));
+  const setStepStatus = useStore((s) => s.setStepStatus);
+  useEffect(() => setStepStatus('costs', derived), [derived, setStepStatus]);
+  if (!project) return null;
+  const view = costsOf(project);
+  const horizon = planningOf(project).growth.horizonYears;
+  const error = !view.costs.ok ? view.costs.error : !view.plan.ok ? view.plan.error : null;
+
+  return (
+    <section className="step plan-step" aria-labelledby="step-title">
+      <header className="step-head">
+        <h1 id="step-title">{t('costs.title')}</h1>
+        <p className="lead">{t('costs.lead')}</p>
+      </header>
+      <div className="tabs" role="tablist" aria-label={t('costs.tabs')}>
+        <button type="button" role="tab" aria-selected={tab === 'costs'} onClick={() => setTab('costs')}>{t('costs.tabCosts')}</button>
+        <button type="button" role="tab" aria-selected={tab === 'time'} onClick={() => setTab('time')}>{t('costs.tabTime')}</button>
+      </div>
+      {error ? <div className="card attention" role="alert"><p className="error-text">{t(error.code, error.params ?? {})}</p></div> : null}
+      {tab === 'costs' ? (
+        <div role="tabpanel" aria-label={t('costs.tabCosts')}>
+          {!view.sizingKnown ? <p className="notice">{t('costs.offers.sizingMissing')}</p> : null}
+          <Offers evaluations={view.costs.ok ? view.costs.value.offers : []} />
+          <CostInputs view={view} />
+          {view.costs.ok ? (
+            <>
+              <p className="hint labour-note">
+                {t('costs.labourNote', { hours: view.plan.ok ? view.plan.value.totals.planned.value : 0, rate: view.rate.eur, overhead: view.overhead.pct })}
+              </p>
+              <CostResults e={view.costs.value} horizon={horizon} />
+            </>
+          ) : null}
+        </div>
+      ) : (
+        <div role="tabpanel" aria-label={t('costs.tabTime')}>
+          {view.plan.ok ? <TimePlanPanel result={view.plan.value} /> : null}
+        </div>
+      )}
+    </section>
+  );
 }
