@@ -1,5 +1,6 @@
 import { FailoverTimingSchema, stonithIds, type FencingId, type QuorumFencingChoice } from './quorumSchema';
 import { figure, type Figure } from './trace';
+import { parseOrThrow } from './validate';
 
 /** SBD: msgwait = 2 x watchdog timeout; stonith-timeout >= 2 x msgwait. */
 export function sbdTiming(watchdogTimeoutS: number): { msgwaitS: Figure; minStonithTimeoutS: Figure } {
@@ -36,7 +37,7 @@ export interface FailoverBudget {
  * crash recovery and service starts. Planned: no detection or fencing, but the clean stop on the old node.
  */
 export function failoverBudget(choice: QuorumFencingChoice, kind: 'unplanned' | 'planned' = 'unplanned'): FailoverBudget {
-  const t = FailoverTimingSchema.parse(choice.timing);
+  const t = parseOrThrow(FailoverTimingSchema, choice.timing, 'planning:errors.invalidTiming');
   const parts: { id: SegmentId; figure: Figure }[] = [];
   const ms = (id: SegmentId, value: number, formula: string, inputs: Record<string, number | string>) =>
     parts.push({ id, figure: figure(value, 'ms', formula, inputs) });

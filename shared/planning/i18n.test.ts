@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPlanReport } from './report';
 import { planningInputsFromProject } from './fromProject';
@@ -66,6 +66,13 @@ describe('planning translations', () => {
     walk(buildPlanReport(planningInputsFromProject(p)));
   }
   for (const t of defaultTasks()) used.add(t.titleKey!);
+
+  // Every complete key written as a literal in the planning sources and the plan command.
+  const sources = [
+    ...readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(import.meta.dirname, f)),
+    path.resolve(import.meta.dirname, '../../main/cli/commands/plan.ts'),
+  ];
+  for (const f of sources) for (const m of readFileSync(f, 'utf8').matchAll(/['`](planning:[\w.]+)['`]/g)) used.add(m[1]!);
 
   it('covers the keys the engines produce', () => {
     expect(used.size).toBeGreaterThan(250);

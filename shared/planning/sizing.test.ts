@@ -141,6 +141,20 @@ const growthArb = fc.record({
   horizonYears: fc.integer({ min: 1, max: 10 }),
 });
 
+describe('sizeSecondaryNode input errors', () => {
+  it('invalid input becomes an AppError with an i18n code and the field', () => {
+    expect(() => sizeSecondaryNode({ primary: { ...seedPrimary, cores: 0 }, growth: seedGrowth })).toThrow(
+      expect.objectContaining({ code: 'planning:errors.invalidPrimary', params: { path: 'cores' } }),
+    );
+    expect(() => sizeSecondaryNode({ primary: seedPrimary, growth: seedGrowth, assumptions: { maxFillPct: 5 } })).toThrow(
+      expect.objectContaining({ code: 'planning:errors.invalidAssumptions', params: { path: 'maxFillPct' } }),
+    );
+    expect(() => sizeSecondaryNode({ primary: { ...seedPrimary, disks: { ...seedPrimary.disks, count: 3 } }, growth: seedGrowth })).toThrow(
+      expect.objectContaining({ code: 'planning:errors.raidDiskCount', params: { raidLevel: 'raid10', count: 3, min: 4 } }),
+    );
+  });
+});
+
 describe('sizeSecondaryNode invariants', () => {
   it('the recommendation is never weaker than the primary and meets its own requirements', () => {
     fc.assert(

@@ -1,5 +1,6 @@
 import type { Growth, HardwareSpec, PrimaryFacts, RaidLevel, SizingAssumptions } from './hardwareSchema';
-import { SizingAssumptionsSchema } from './hardwareSchema';
+import { GrowthSchema, HardwareSpecSchema, PrimaryFactsSchema, SizingAssumptionsSchema } from './hardwareSchema';
+import { parseOrThrow } from './validate';
 import { arrayIops, disksFor, sequentialThroughput, usableCapacity } from './raid';
 import { GB, GiB, MiB, drbdBitmapMiB, drbdMetadataGb, drbdMetadataSectors, initialSyncHours, resyncRate, syncThroughput } from './drbd';
 import { checkSpec, type RequirementCheck, type Requirements } from './requirements';
@@ -49,9 +50,10 @@ const growthFactor = (pct: number, years: number) => (1 + pct / 100) ** years;
 
 /** Sizes the secondary so it can carry the full load after a failover, for the whole planning horizon. */
 export function sizeSecondaryNode(input: SizingInput): SizingResult {
-  const a = SizingAssumptionsSchema.parse(input.assumptions ?? {});
-  const p = input.primary;
-  const Y = input.growth.horizonYears;
+  const a = parseOrThrow(SizingAssumptionsSchema, input.assumptions ?? {}, 'planning:errors.invalidAssumptions');
+  const p = parseOrThrow(PrimaryFactsSchema, input.primary, 'planning:errors.invalidPrimary');
+  const growth = parseOrThrow(GrowthSchema, input.growth, 'planning:errors.invalidGrowth');
+  const Y = growth.horizonYears;
   const warnings: Reason[] = [];
 
   const primaryUsable = usableCapacity(p.disks);
@@ -59,14 +61,14 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
   const primaryThroughput = sequentialThroughput(p.disks);
 
   // CPU: match the primary unless its measured load, grown with the mail volume, would exceed the target.
-  const gm = growthFactor(input.growth.mailVolumePctPerYear, Y);
+  const gm = growthFactor(growth.mailVolumePctPerYear, Y);
   let cores: Figure;
   let cpuReason: Reason;
   const perCore = p.threads / p.cores;
   if (p.peakCpuPct !== undefined && p.peakCpuPct * gm > a.targetCpuPct) {
     const projected = p.peakCpuPct * gm;
     cores = figure(Math.ceil((p.cores * projected) / a.targetCpuPct), 'cores', 'ceil(Cp*u*(1+g)^Y/t)', {
-      Cp: p.cores, u: p.peakCpuPct, g: input.growth.mailVolumePctPerYear / 100, Y, t: a.targetCpuPct,
+      Cp: p.cores, u: p.peakCpuPct, g: growth.mailVolumePctPerYear / 100, Y, t: a.targetCpuPct,
     });
     cpuReason = reason('planning:sizing.reasons.cpuGrowth', { projected: round(projected, 1), target: a.targetCpuPct });
     warnings.push(reason('planning:sizing.warnings.primaryCpuTooSmall', { projected: round(projected, 1), years: Y }));
@@ -82,8 +84,8 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
   // Storage: data grows per year; the replicated volume must hold it below the fill limit at the horizon.
   const dataNow = p.data.vmailGb + p.data.mariadbGb + p.data.spoolGb;
   const dataNowGb = figure(dataNow, 'GB', 'V+M+S', { V: p.data.vmailGb, M: p.data.mariadbGb, S: p.data.spoolGb });
-  const gs = growthFactor(input.growth.storagePctPerYear, Y);
-  const dataAtHorizonGb = figure(dataNow * gs, 'GB', 'D0*(1+g)^Y', { D0: dataNow, g: input.growth.storagePctPerYear / 100, Y });
+  const gs = growthFactor(growth.storagePctPerYear, Y);
+  const dataAtHorizonGb = figure(dataNow * gs, 'GB', 'D0*(1+g)^Y', { D0: dataNow, g: growth.storagePctPerYear / 100, Y });
   const neededVolume = dataAtHorizonGb.value / (a.maxFillPct / 100);
   const primaryVolume = primaryUsable.value - a.osReserveGb;
   const drbdVolumeGb =
@@ -138,7 +140,7 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
     ((p.mailsPerDay * gm * a.ioPerMail) / (a.busyHoursPerDay * 3600)) * a.peakFactor,
     'IOPS',
     'M*(1+g)^Y*io/(H*3600)*pf',
-    { M: p.mailsPerDay, g: input.growth.mailVolumePctPerYear / 100, Y, io: a.ioPerMail, H: a.busyHoursPerDay, pf: a.peakFactor },
+    { M: p.mailsPerDay, g: growth.mailVolumePctPerYear / 100, Y, io: a.ioPerMail, H: a.busyHoursPerDay, pf: a.peakFactor },
   );
 
   // Replication: the slower array and the link limit the sync.
@@ -174,7 +176,7 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
     warnings.push(reason('planning:sizing.warnings.primaryIopsTooLow', { requiredIops: round(requiredIops.value, 0), iops: round(primaryIops.value, 0) }));
   }
 
-  const cand = input.candidate;
+  const cand = input.candidate ? parseOrThrow(HardwareSpecSchema, input.candidate, 'planning:errors.invalidCandidate') : undefined;
   const candidateChecks = cand ? checkSpec(cand, requirements, a.readSharePct) : undefined;
   for (const c of candidateChecks ?? []) {
     if (c.meets === false) warnings.push(reason(`planning:sizing.warnings.candidate.${c.id}`, { required: fmt(c.required), offered: fmt(c.offered) }));
@@ -182,7 +184,7 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
 
   const forecast = storageForecast({
     dataNowGb: dataNow,
-    storagePctPerYear: input.growth.storagePctPerYear,
+    storagePctPerYear: growth.storagePctPerYear,
     horizonYears: Y,
     maxFillPct: a.maxFillPct,
     capacities: {

@@ -14,7 +14,7 @@ export interface Figure {
 }
 
 export interface Reason {
-  /** Full i18n key with namespace, e.g. 'planning:sizing.warnings.ramWeaker'. */
+  /** Full i18n key with namespace, e.g. 'planning:sizing.warnings.primaryRamTooSmall'. */
   key: string;
   params?: Record<string, string | number>;
 }
