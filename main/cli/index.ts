@@ -1,11 +1,13 @@
 import type { CliCommand, CliIO } from './command';
+import { analyseCommand, collectorScriptCommand, importCollectorCommand } from './commands/analyse';
+import { planCommand } from './commands/plan';
 import { projectCommand } from './commands/project';
 
 /**
  * `npm run cli -- <command>` / `npx mail-ha-studio <command>`: the app's handlers without a window.
  * Language: --lang de|en, else MHS_LANG, else the OS locale (German for de_*).
  */
-const commands: CliCommand[] = [projectCommand];
+const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand];
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;

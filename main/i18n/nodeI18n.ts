@@ -23,7 +23,12 @@ export function loadResources(dir = localesDir()): Record<string, Record<string,
   for (const lng of languages) {
     out[lng] = {};
     for (const ns of namespaces) {
-      out[lng][ns] = JSON.parse(readFileSync(path.join(dir, lng, `${ns}.json`), 'utf8')) as object;
+      // A missing or broken file must not take the error path down with it; the completeness test catches it.
+      try {
+        out[lng][ns] = JSON.parse(readFileSync(path.join(dir, lng, `${ns}.json`), 'utf8')) as object;
+      } catch {
+        out[lng][ns] = {};
+      }
     }
   }
   return out;
