@@ -11,6 +11,11 @@ export interface Collector {
   needsSudo: boolean;
   /** Pure; never throws: partial facts plus notes. */
   parse(raw: string): CollectorResult;
+  /**
+   * Optional incremental form of parse for collectors with very large output (the mail log): feed stdout
+   * chunks as they arrive, then end(). Gives the same result as parse(whole output).
+   */
+  stream?: () => { push(chunk: string): void; end(): CollectorResult };
 }
 
 /** Wraps a parser so that even a bug in it yields a note instead of an exception. */

@@ -1,4 +1,4 @@
-import { parseMaillogCollector } from '../parsers/maillog.js';
+import { createMaillogStream, parseMaillogCollector } from '../parsers/maillog.js';
 import { sections } from '../sections.js';
 import { safeParse, type Collector } from '../collector.js';
 
@@ -16,4 +16,5 @@ export const maillog: Collector = {
     ['log', `F=$(${LIST}); if [ -n "$F" ]; then for f in $F; do zcat -f "$f"; done; else journalctl SYSLOG_FACILITY=2 -o short --no-pager -q; fi`],
   ]),
   parse: safeParse('maillog', parseMaillogCollector),
+  stream: () => createMaillogStream(),
 };

@@ -1,6 +1,6 @@
 /**
  * Hand-written log lines that exercise pflogsumm's corner cases (used by the parity test, appended to a
- * generated log): RFC 3339 stamps, orig_to/conn_use, forwards, size "0"/"00", hold/discard/reject_warning,
+ * generated log): RFC 3339 stamps, orig_to/conn_use, forwards, size "0"/"00", Solaris [ID] tags, hold/discard/reject_warning,
  * cleanup warnings and milter rejects, smtps/submission prefixes, postfix-script, garbage.
  */
 export const EDGE_LINES = [
@@ -39,6 +39,8 @@ export const EDGE_LINES = [
   'Mar  5 10:06:08 mail postfix/smtpd[106]: 1AAA0000012: client=a.b.example.co.uk[192.0.2.9], orig_client=x',
   'Mar  5 10:06:08 mail postfix/lmtp[112]: 1AAA0000012: to=<y@example.org>, relay=mail[private/dovecot-lmtp], delay=0.2, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 2.0.0 <y@example.org> Saved)',
   'Mar  5 10:06:08 mail postfix/lmtp[112]: 1AAA0000012: to=<z@example.org>, relay=mail[private/dovecot-lmtp], delay=0.2, status=sent (250 2.0.0 Saved)',
+  'Mar  5 10:06:10 mail postfix/smtpd[114]: [ID 197553 mail.info] 1AAA0000013: client=solaris.example.com[192.0.2.11]',
+  'Mar  5 10:06:10 mail postfix/qmgr[101]: [ID 197553 mail.info] 1AAA0000013: from=<s@example.com>, size=9999, nrcpt=1 (queue active)',
   'garbage \u00ff\u00fe line with from=<x>, size=12',
   '',
   'Mar  5 10:06:09 mail postfix/smtpd[113]: connect from unknown[192.0.2.10]',

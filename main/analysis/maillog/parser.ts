@@ -124,15 +124,9 @@ export class MaillogParser {
 
   private line(line: string): void {
     this.linesRead++;
-    let s = line, end = line.length;
+    const s = line;
+    const end = line.length;
     const a = 0;
-    // Solaris "[ID nnn facility]" tag, stripped like pflogsumm does (rare: only then do we copy the line).
-    const id = find(s, ': [ID ', a, end);
-    if (id >= 0) {
-      const fixed = s.slice(a, end).replace(/: \[ID \d+ [^\]]+\] /, ': ');
-      s = fixed;
-      end = fixed.length;
-    }
     // Timestamp -> month, day, hour, start of the remainder.
     let mon = -1, day = 0, hour = 0, year = -1, p: number;
     const c0 = s.charCodeAt(a);
@@ -194,6 +188,15 @@ export class MaillogParser {
       q = c + 2;
     } else return;
     if (q < 0) return;
+    // Solaris "[ID nnn facility] " after "prog[pid]: ": pflogsumm strips it first; it only ever sits here.
+    if (s.charCodeAt(q) === C_LBR && eqAt(s, q, '[ID ')) {
+      const fixed = s.replace(/: \[ID \d+ [^\]]+\] /, ': ');
+      if (fixed !== s) {
+        this.linesRead--;
+        this.line(fixed);
+        return;
+      }
+    }
     let qEnd = q;
     while (qEnd < end) { const ch = s.charCodeAt(qEnd); if (ch === C_COLON || isSpace(ch)) break; qEnd++; }
     this.postfixLines++;

@@ -22,3 +22,22 @@ describe('mail log collector parser', () => {
     expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.maillog.fromJournal', 'analysis:notes.maillog.noPostfixLines']);
   });
 });
+
+describe('mail log collector as a stream', () => {
+  it('gives the same result however stdout is chunked, without keeping the log', async () => {
+    const { createMaillogStream } = await import('./maillog.js');
+    const raw = out({ date: '2026-11-25', files: '/var/log/mail.log', log: LOG.repeat(3) });
+    const whole = parseMaillogCollector(raw);
+    expect(whole.mailVolume?.totals?.received).toBe(3);
+    for (const size of [1, 7, 64, 1000]) {
+      const s = createMaillogStream();
+      for (let i = 0; i < raw.length; i += size) s.push(raw.slice(i, i + size));
+      expect(s.end()).toEqual(whole);
+    }
+  });
+
+  it('reports a failed log command', () => {
+    const r = parseMaillogCollector(out({ date: '2026-11-25', files: '', log: ['journalctl: command not found', 127] }));
+    expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.toolMissing']);
+  });
+});
