@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactsSchema } from '../analysis/facts';
+import { PlanningSchema } from '../planning/schema';
 import { targetSchema } from '../ssh/target';
 import { ProjectMetaSchema } from './meta';
 import { StepsSchema } from './steps';
@@ -23,6 +24,8 @@ export const ProjectSchema = z.object({
     .prefault({}),
   /** What the Ist-Analyse found (over SSH, from the offline collector, or entered by hand). */
   facts: FactsSchema.optional(),
+  /** Sizing, decision matrix, quorum/fencing, costs and time plan: inputs and decisions with their reasons. */
+  planning: PlanningSchema.prefault({}),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
