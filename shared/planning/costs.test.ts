@@ -33,6 +33,12 @@ describe('estimateCosts: seed example', () => {
     expect(r.oneTime.total.value).toBeCloseTo(9540, 9);
   });
 
+  it('labour Soll-Ist: actual hours at the same rate', () => {
+    // 43.5 h * 35 * 1.2 = 1827; without actual hours there is no actual figure
+    expect(estimateCosts({ ...base(), actualHours: 43.5 }).labourActual?.value).toBeCloseTo(1827, 9);
+    expect(r.labourActual).toBeUndefined();
+  });
+
   it('yearly: power 350 W * 8760 h / 1000 * 0.30 + 1 RU * 120 + 300 + 60', () => {
     // 350*24*365/1000 = 3066 kWh * 0.30 = 919.80; + 120 + 300 + 60 = 1399.80
     expect(r.yearly.power.value).toBeCloseTo(919.8, 9);

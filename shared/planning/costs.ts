@@ -8,6 +8,8 @@ export interface CostsEngineInput {
   requirements?: Requirements;
   readSharePct?: number;
   plannedHours: number;
+  /** Hours actually worked so far (time plan Ist); gives the labour cost for the Soll-Ist comparison. */
+  actualHours?: number;
   hourlyRateEur: number;
   overheadPct: number;
   horizonYears: number;
@@ -29,6 +31,7 @@ export type Amortisation = { kind: 'years'; years: Figure } | { kind: 'never'; r
 export interface CostEstimate {
   offers: OfferEvaluation[];
   oneTime: { hardware: Figure; labour: Figure; other: Figure; total: Figure };
+  labourActual?: Figure;
   yearly: { power: Figure; rack: Figure; support: Figure; witness: Figure; total: Figure };
   downtimeAvoidedPerYear: Figure;
   netBenefitPerYear: Figure;
@@ -65,6 +68,10 @@ export function estimateCosts(i: CostsEngineInput): CostEstimate {
   const labour = eur(i.plannedHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'h*rate*(1+o)', {
     h: i.plannedHours, rate: i.hourlyRateEur, o: i.overheadPct / 100,
   });
+  const labourActual =
+    i.actualHours !== undefined
+      ? eur(i.actualHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'h_actual*rate*(1+o)', { h_actual: i.actualHours, rate: i.hourlyRateEur, o: i.overheadPct / 100 })
+      : undefined;
   const otherSum = c.otherOneTime.reduce((s, x) => s + x.amountEur, 0);
   const other = eur(otherSum, 'sum(items)', Object.fromEntries(c.otherOneTime.map((x, n) => [`${n + 1}:${x.label}`, x.amountEur])));
   const investment = hardware.value + labour.value + other.value;
@@ -111,6 +118,7 @@ export function estimateCosts(i: CostsEngineInput): CostEstimate {
   return {
     offers,
     oneTime: { hardware, labour, other, total },
+    ...(labourActual ? { labourActual } : {}),
     yearly: { power, rack, support, witness, total: yearlyTotal },
     downtimeAvoidedPerYear: avoided,
     netBenefitPerYear: net,

@@ -51,11 +51,13 @@ export function buildPlanReport(inputs: PlanningInputs): PlanReport {
 
   const tp = section(() => timePlan(p.timePlan));
   const plannedHours = tp.ok ? tp.value.totals.planned.value : 0;
+  const actualHours = tp.ok && tp.value.rows.some((r) => r.actualHours !== null) ? tp.value.totals.actual.value : undefined;
   const costs = section(() =>
     estimateCosts({
       costs: p.costs,
       ...(sizing?.ok ? { requirements: sizing.value.requirements, readSharePct: sizing.value.assumptions.readSharePct } : {}),
       plannedHours,
+      ...(actualHours !== undefined ? { actualHours } : {}),
       hourlyRateEur: inputs.hourlyRateEur,
       overheadPct: inputs.overheadPct,
       horizonYears: p.growth.horizonYears,

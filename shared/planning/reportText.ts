@@ -74,6 +74,7 @@ export function renderPlanText(r: PlanReport, t: Translate, lang: 'de' | 'en'): 
     }
     for (const b of c.breakdown) out.push(`  ${t(`planning:costs.items.${b.id}`).padEnd(34)} ${n(b.amountEur)} ${t('planning:units.EUR')}${b.kind === 'yearly' ? ` / ${t('planning:costs.labels.perYear')}` : ''}`);
     out.push(`  ${t('planning:costs.labels.investment')}: ${fig(c.oneTime.total)}`);
+    if (c.labourActual) out.push(`  ${t('planning:costs.labels.labourActual')}: ${fig(c.labourActual)}`);
     out.push(`  ${t('planning:costs.labels.avoided')}: ${fig(c.downtimeAvoidedPerYear)}`);
     out.push(`  ${t('planning:costs.labels.net')}: ${fig(c.netBenefitPerYear)}`);
     out.push(`  ${t('planning:costs.labels.amortisation')}: ${c.amortisation.kind === 'years' ? fig(c.amortisation.years) : tr(t, c.amortisation.reason)}`);
