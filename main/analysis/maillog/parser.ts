@@ -259,55 +259,61 @@ export class MaillogParser {
       this.smtpd(s, r, end, q, qEnd, d, hour);
       return;
     }
-    // from=<..>, size=N
-    let k = find(s, 'from=<', r, end);
-    while (k >= 0) {
-      const gt = findChar(s, C_GT, k + 6, end);
-      if (gt < 0) break;
-      if (eqAt(s, gt + 1, ', size=') && gt + 8 < end && isDigit(s.charCodeAt(gt + 8))) {
-        let e = gt + 8, size = 0;
-        while (e < end && isDigit(s.charCodeAt(e))) { size = size * 10 + s.charCodeAt(e) - 48; e++; }
-        const qid = s.slice(q, qEnd);
-        if (this.sizes.has(qid)) return;
-        // Perl truthiness: the string "0" is false (not stored), "00" is true.
-        if (e - (gt + 8) > 1 || size !== 0) this.sizes.set(qid, size);
-        if (this.rcvd.has(qid)) {
-          t.bytesReceived += size;
-          if (d) d.bytesReceived += size;
-          this.rcvd.delete(qid);
+    // One pass over the "=<" in the line serves both patterns: "from=<..>, size=N" wins wherever it is,
+    // otherwise the leftmost "to=<..>, [orig_to=<..>, ]relay=.., ..., status=X".
+    let st = -1;
+    for (let k = find(s, '=<', r, end); k >= 0; k = find(s, '=<', k + 1, end)) {
+      if (k >= r + 4 && s.charCodeAt(k - 1) === 109 /* m */ && eqAt(s, k - 4, 'from')) {
+        const gt = findChar(s, C_GT, k + 2, end);
+        if (gt >= 0 && eqAt(s, gt + 1, ', size=') && gt + 8 < end && isDigit(s.charCodeAt(gt + 8))) {
+          this.fromSize(s, gt + 8, end, q, qEnd, d);
+          return;
         }
-        return;
+      } else if (st < 0 && k >= r + 2 && s.charCodeAt(k - 1) === 111 /* o */ && s.charCodeAt(k - 2) === 116 /* t */) {
+        st = matchDelivery(s, k + 2, end);
       }
-      k = find(s, 'from=<', k + 1, end);
     }
-    // to=<..>, [orig_to=<..>, ]relay=.., [conn_use=.., ]delay=.., [delays=.., ][dsn=.., ]status=X
-    k = find(s, 'to=<', r, end);
-    while (k >= 0) {
-      const st = matchDelivery(s, k + 4, end);
-      if (st >= 0) {
-        let se = st;
-        while (se < end && !isSpace(s.charCodeAt(se))) se++;
-        if (regionIs(s, st, se, 'sent')) {
-          if (find(s, 'forwarded as ', se, end) >= 0) { t.forwarded++; if (d) d.forwarded++; return; }
-          t.delivered++;
-          if (d) d.delivered++;
-          const size = this.sizes.get(s.slice(q, qEnd));
-          if (size !== undefined) { t.bytesDelivered += size; if (d) d.bytesDelivered += size; }
-        } else if (regionIs(s, st, se, 'deferred')) {
-          t.deferrals++;
-          if (d) d.deferrals++;
-          const qid = s.slice(q, qEnd);
-          if (!this.deferredIds.has(qid)) { this.deferredIds.add(qid); t.deferred++; if (d) d.deferred++; }
-        } else if (regionIs(s, st, se, 'bounced')) {
-          t.bounced++;
-          if (d) d.bounced++;
-        }
-        return;
-      }
-      k = find(s, 'to=<', k + 1, end);
+    if (st >= 0) {
+      this.delivery(s, st, end, q, qEnd, d);
+      return;
     }
     if (regionIs(s, cmdA, cmdB, 'pickup') && (find(s, ': sender=', r, end) >= 0 || find(s, ': uid=', r, end) >= 0)) {
       this.received(s.slice(q, qEnd), true, d, hour);
+    }
+  }
+
+  private fromSize(s: string, e0: number, end: number, q: number, qEnd: number, d: MailCounts | undefined): void {
+    let e = e0, size = 0;
+    while (e < end && isDigit(s.charCodeAt(e))) { size = size * 10 + s.charCodeAt(e) - 48; e++; }
+    const qid = s.slice(q, qEnd);
+    if (this.sizes.has(qid)) return;
+    // Perl truthiness: the string "0" is false (not stored), "00" is true.
+    if (e - e0 > 1 || size !== 0) this.sizes.set(qid, size);
+    if (this.rcvd.has(qid)) {
+      this.totals.bytesReceived += size;
+      if (d) d.bytesReceived += size;
+      this.rcvd.delete(qid);
+    }
+  }
+
+  private delivery(s: string, st: number, end: number, q: number, qEnd: number, d: MailCounts | undefined): void {
+    const t = this.totals;
+    let se = st;
+    while (se < end && !isSpace(s.charCodeAt(se))) se++;
+    if (regionIs(s, st, se, 'sent')) {
+      if (find(s, 'forwarded as ', se, end) >= 0) { t.forwarded++; if (d) d.forwarded++; return; }
+      t.delivered++;
+      if (d) d.delivered++;
+      const size = this.sizes.get(s.slice(q, qEnd));
+      if (size !== undefined) { t.bytesDelivered += size; if (d) d.bytesDelivered += size; }
+    } else if (regionIs(s, st, se, 'deferred')) {
+      t.deferrals++;
+      if (d) d.deferrals++;
+      const qid = s.slice(q, qEnd);
+      if (!this.deferredIds.has(qid)) { this.deferredIds.add(qid); t.deferred++; if (d) d.deferred++; }
+    } else if (regionIs(s, st, se, 'bounced')) {
+      t.bounced++;
+      if (d) d.bounced++;
     }
   }
 
