@@ -13,7 +13,7 @@ export function ReasonList({ items, severity = 'warning', label }: { items: (Rea
         const s = r.severity ?? severity;
         return (
           <li key={`${r.key}-${i}`} className={`reason reason-${s}`} data-reason={r.key}>
-            <span className="reason-icon" aria-hidden="true">{s === 'error' ? '⛔' : s === 'warning' ? '⚠' : 'ℹ'}</span>
+            <span className="reason-icon" aria-hidden="true">{s === 'error' ? '✗' : s === 'warning' ? '⚠' : 'ℹ'}</span>
             <span>{t(r.key, r.params ?? {})}</span>
           </li>
         );

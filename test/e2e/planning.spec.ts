@@ -143,7 +143,12 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await twoNode.uncheck();
   await expect(rule('twoNodeAndQdevice')).toBeHidden();
   const none = page.locator('tr[data-qf=none]').getByRole('checkbox');
+  const ipmi = page.locator('tr[data-qf=ipmi]').getByRole('checkbox');
+  const drbdFencing = page.locator('tr[data-qf=drbdResourceFencing]').getByRole('checkbox');
   await none.check();
+  // "No fencing" excludes every fencing method.
+  await expect(ipmi).not.toBeChecked();
+  await expect(drbdFencing).not.toBeChecked();
   await expect(page.getByRole('group', { name: 'Risikoübernahme: Betrieb ohne Fencing' })).toBeVisible();
   await expect(rule('riskAcceptanceMissing')).toBeVisible();
   await page.getByLabel('Wer übernimmt das Risiko? (Name, Funktion)').fill('Karl Berger, Geschäftsführer');
@@ -152,7 +157,10 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await expect(rule('riskAcceptanceMissing')).toBeHidden();
   await expect(rule('noFencingAccepted')).toBeVisible();
   await shot(page, 'planning-architecture-fencing-de');
-  await none.uncheck();
+  await ipmi.check();
+  await expect(none).not.toBeChecked();
+  await expect(page.getByRole('group', { name: 'Risikoübernahme: Betrieb ohne Fencing' })).toBeHidden();
+  await drbdFencing.check();
   await expect(page.getByText('Die Auswahl verstößt gegen keine Regel.')).toBeVisible();
 
   // --- failover budget from the engine ---
@@ -182,7 +190,7 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
     horizonYears: seedGrowth.horizonYears,
   });
   if (expected.amortisation.kind !== 'years') throw new Error('seed example should amortise');
-  await expect(page.locator('[data-figure=amortisation]')).toContainText(`${de(expected.amortisation.years.value, 1)} Jahre`);
+  await expect(page.locator('[data-figure=amortisation]')).toContainText(`${de(expected.amortisation.years.value, 1)} Jahr`);
   await expect(page.locator('[data-figure=investment]')).toContainText(de(expected.oneTime.total.value, 0));
   await shot(page, 'planning-costs-de');
   await page.getByRole('figure', { name: 'Kostenaufteilung' }).scrollIntoViewIfNeeded();
@@ -201,6 +209,13 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await page.getByRole('heading', { name: 'Gantt-Diagramm' }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-gantt-de');
   await expect(page.locator('.step-link.current .state-done')).toBeVisible();
+  // The actual hours feed the labour cost of the Soll-Ist comparison.
+  await page.getByRole('tab', { name: 'Kosten und Amortisation' }).click();
+  const withActual = estimateCosts({
+    costs: CostsInputSchema.parse({ offers: [{ ...dell, id: 'a' }], chosenOfferId: 'a' }),
+    plannedHours: 40, actualHours: 3.5, hourlyRateEur: 35, overheadPct: 20, horizonYears: 5,
+  });
+  await expect(page.locator('[data-figure=labourActual]')).toContainText(`${de(withActual.labourActual!.value, 0)} €`);
 
   // --- save, reload, reopen: every decision is still there ---
   await page.keyboard.press('Control+s');

@@ -71,8 +71,12 @@ export function QuorumFencing() {
   const quorumSelected = (id: string) => (id === 'twoNode' ? c.twoNode : id === 'qdevice' ? c.qdevice : c.nodeCount >= 3);
   const toggleQuorum = (id: string, on: boolean) =>
     set((x) => (id === 'twoNode' ? { ...x, twoNode: on } : id === 'qdevice' ? { ...x, qdevice: on } : { ...x, nodeCount: on ? Math.max(3, x.nodeCount) : 2 }));
+  // "No fencing" and the fencing methods exclude each other; choosing one side clears the other.
   const toggleFencing = (id: string, on: boolean) =>
-    set((x) => ({ ...x, fencing: on ? [...x.fencing.filter((f) => f !== id), id as FencingId] : x.fencing.filter((f) => f !== id) }));
+    set((x) => {
+      const rest = x.fencing.filter((f) => f !== id && (id === 'none' ? false : f !== 'none'));
+      return { ...x, fencing: on ? [...rest, id as FencingId] : x.fencing.filter((f) => f !== id) };
+    });
   const hasNone = c.fencing.includes('none');
   const risk = c.riskAcceptance ?? { who: '', when: '', reason: '' };
   const setRisk = (patch: Partial<typeof risk>) => set((x) => ({ ...x, riskAcceptance: { ...(x.riskAcceptance ?? { who: '', when: '', reason: '' }), ...patch } }));

@@ -88,6 +88,14 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
             {row('other', e.oneTime.other)}
             {row('investment', e.oneTime.total, true)}
           </dl>
+          {e.labourActual ? (
+            <dl className="figs soll-ist">
+              <div data-figure="labourActual">
+                <dt>{t('planning:costs.labels.labourActual')}</dt>
+                <dd><Fig figure={e.labourActual} digits={0} unit="€" label={t('planning:costs.labels.labourActual')} /></dd>
+              </div>
+            </dl>
+          ) : null}
         </section>
         <section className="card" aria-labelledby="c-yearly">
           <h2 id="c-yearly">{t('costs.results.yearly')}</h2>
@@ -108,7 +116,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
               <dt>{label('amortisation')}</dt>
               <dd>
                 {e.amortisation.kind === 'years' ? (
-                  <Fig figure={e.amortisation.years} digits={1} unit={t('units.years')} label={label('amortisation')} />
+                  <Fig figure={e.amortisation.years} digits={1} unit={t('units.yearsCount', { count: Math.round(e.amortisation.years.value * 10) / 10 })} label={label('amortisation')} />
                 ) : (
                   <span className="bad-text">{t('costs.results.never')}</span>
                 )}
@@ -146,7 +154,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
             <LineChart data={cumulative} margin={{ top: 4, right: 20, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
               <XAxis dataKey="year" />
-              <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={70} />
+              <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={70} label={{ value: '€', position: 'insideTopLeft', offset: 0, dy: -6, fontSize: 12 }} />
               <Tooltip formatter={money} />
               <Legend itemSorter={null} />
               <Line dataKey="cost" name={t('costs.chart.cost')} stroke="#b3261e" isAnimationActive={false} />

@@ -201,7 +201,7 @@ export function Offers({ evaluations }: { evaluations: OfferEvaluation[] }) {
                   </td>
                   <td className="row-actions">
                     <button type="button" onClick={() => setEditing(o.id)} aria-label={t('costs.offers.editOffer', { offer: name })}>✎</button>
-                    <button type="button" onClick={() => remove(o.id)} aria-label={t('costs.offers.removeOffer', { offer: name })}>🗑</button>
+                    <button type="button" onClick={() => remove(o.id)} aria-label={t('costs.offers.removeOffer', { offer: name })}>✕</button>
                   </td>
                 </tr>
               );

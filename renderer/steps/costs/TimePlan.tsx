@@ -61,6 +61,9 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
   const limit = tp.limitHours;
   const over = result.totals.planned.value > limit;
 
+  // One grid line per working day, up to the later of the plan's end and the limit.
+  const end = Math.max(limit, ...result.gantt.map((g) => Math.max(g.endHour, g.actualEndHour)));
+  const dayTicks = Array.from({ length: Math.ceil(end / tp.hoursPerDay) + 1 }, (_, i) => i * tp.hoursPerDay);
   const gantt = result.gantt.map((g) => {
     const row = result.rows.find((r) => r.id === g.id)!;
     return {
@@ -124,9 +127,9 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
                       <td className="num"><SmallNum optional label={t('time.actualFor', { task: name })} value={r.actualHours} onChange={(v) => setTask(r.id, { actualHours: v })} /></td>
                       <td className={`num${r.deltaHours !== null && r.deltaHours > 0 ? ' bad-text' : ''}`}>{r.deltaHours === null ? '–' : `${r.deltaHours > 0 ? '+' : ''}${hours(r.deltaHours)}`}</td>
                       <td className="num">{r.deltaPct === null ? '–' : `${r.deltaPct > 0 ? '+' : ''}${fmtNumber(r.deltaPct, 0)} %`}</td>
-                      <td className="app-time">{step ? t('time.appHint', { hours: fmtNumber(appHours(step), 2), step: t(`time.steps.${step}`) }) : ''}</td>
+                      <td className="app-time">{step && project.steps[step].secondsSpent >= 36 ? t('time.appHint', { hours: fmtNumber(appHours(step), 2), step: t(`time.steps.${step}`) }) : ''}</td>
                       <td className="row-actions">
-                        <button type="button" aria-label={t('time.removeTask', { task: name })} onClick={() => setTasks((ts) => ts.filter((x) => x.id !== r.id))}>🗑</button>
+                        <button type="button" aria-label={t('time.removeTask', { task: name })} onClick={() => setTasks((ts) => ts.filter((x) => x.id !== r.id))}>✕</button>
                       </td>
                     </tr>
                   );
@@ -173,7 +176,7 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
           <ResponsiveContainer width="100%" height={70 + gantt.length * 26}>
             <BarChart layout="vertical" data={gantt} barGap={0} barCategoryGap={3} margin={{ top: 4, right: 20, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" horizontal={false} />
-              <XAxis type="number" unit=" h" allowDecimals={false} />
+              <XAxis type="number" unit=" h" allowDecimals={false} ticks={dayTicks} domain={[0, dayTicks[dayTicks.length - 1] ?? limit]} />
               <YAxis type="category" dataKey="name" width={230} interval={0} tick={{ fontSize: 11 }} />
               <Tooltip
                 formatter={(v, name) => (String(name).startsWith('_') ? [null, null] : [`${fmtNumber(Number(v), 2)} h`, name])}

@@ -31,6 +31,8 @@ export function costsOf(project: Project): CostsView {
       costs: pl.costs,
       ...(requirements ? { requirements, readSharePct: sizing!.ok ? sizing!.value.assumptions.readSharePct : 70 } : {}),
       plannedHours: plan.ok ? plan.value.totals.planned.value : 0,
+      // Labour at the hours actually worked, once any are entered (Soll-Ist of the costs).
+      ...(plan.ok && plan.value.rows.some((r) => r.actualHours !== null) ? { actualHours: plan.value.totals.actual.value } : {}),
       hourlyRateEur: rate.eur,
       overheadPct: overhead.pct,
       horizonYears: pl.growth.horizonYears,
