@@ -53,8 +53,8 @@ export interface SshConnection {
   close(): void;
   /** True until any hop closes. */
   readonly alive: boolean;
-  /** Called once when any hop closes or fails after the connection was established. */
-  onLost(listener: (err?: AppError) => void): void;
+  /** Called once when any hop closes or fails after the connection was established. Returns an unsubscribe. */
+  onLost(listener: (err?: AppError) => void): () => void;
 }
 
 const HOST_KEY_ALGOS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
@@ -277,8 +277,15 @@ function makeConnection(clients: Client[], target: Target): SshConnection {
       lost();
     },
     onLost(listener) {
-      if (!alive) listener(lastError);
-      else listeners.push(listener);
+      if (!alive) {
+        listener(lastError);
+        return () => undefined;
+      }
+      listeners.push(listener);
+      return () => {
+        const i = listeners.indexOf(listener);
+        if (i !== -1) listeners.splice(i, 1);
+      };
     },
   };
 }

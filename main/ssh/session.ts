@@ -313,7 +313,7 @@ export class SshSession {
       const onAbort = () => kill(new AppError(SshErrorCode.cancelled));
       if (timeoutMs > 0) timers.push(setTimeout(() => kill(new AppError(SshErrorCode.commandTimeout, { seconds: Math.round(timeoutMs / 100) / 10, host: target.host })), timeoutMs));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
-      conn.onLost(() => {
+      const unsubscribeLost = conn.onLost(() => {
         if (finished) return;
         failure ??= new ConnectionDropped();
         finish();
@@ -322,6 +322,7 @@ export class SshSession {
       const finish = () => {
         if (finished) return;
         finished = true;
+        unsubscribeLost();
         for (const t of timers) clearTimeout(t);
         opts.signal?.removeEventListener('abort', onAbort);
         emitOut(out.flush());
@@ -386,7 +387,17 @@ export class SshSession {
             if (typeof code === 'number') exitCode = code;
             else exitSignal = signalName ?? null;
           });
-          ch.on('close', finish);
+          ch.on('close', () => {
+            if (exitCode !== null || exitSignal !== null || failure) return finish();
+            // Closed without an exit status: usually the whole connection is going down and the "lost" event
+            // is about to arrive. Give it a moment, so this is reported as connection loss, not as success.
+            timers.push(
+              setTimeout(() => {
+                if (!conn.alive) failure ??= new ConnectionDropped();
+                finish();
+              }, 100),
+            );
+          });
           if (!filter) sendStdin();
         });
       } catch (e) {

@@ -35,7 +35,7 @@ describe('keepalive and reconnect', () => {
     const sshd = await startSshd();
     cleanups.push(() => sshd.stop());
     const events: SessionEvent[] = [];
-    const s = await openOn(sshd, { keepaliveIntervalMs: 200, keepaliveCountMax: 2, reconnect: { attempts: 3, baseDelayMs: 50 } }, events);
+    const s = await openOn(sshd, { keepaliveIntervalMs: 500, keepaliveCountMax: 3, reconnect: { attempts: 3, baseDelayMs: 50 } }, events);
     let frozenPid = 0;
     // Freeze this connection's sshd process: the TCP connection stays open but nothing answers any more.
     const p = s.exec('echo $PPID; sleep 0.5; kill -STOP $PPID; sleep 30', {
@@ -88,6 +88,9 @@ describe('keepalive and reconnect', () => {
     const sshd = await startSshd();
     const s = await openOn(sshd, { reconnect: { attempts: 2, baseDelayMs: 50 } });
     await sshd.stop();
+    // Wait until the client noticed (a command sent into a dying connection would be "connectionLost" instead).
+    for (let i = 0; i < 100 && s.connected; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(s.connected).toBe(false);
     await rejectsWithCode(s.exec('true'), 'ssh:errors.unreachable');
     await s.close();
     await rejectsWithCode(s.exec('true'), 'ssh:errors.notConnected');

@@ -214,7 +214,22 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
     async stop(stopOpts) {
       // Stopping the listener does not end established connections (each has its own sshd process):
       // end them too, so a stopped server really is gone for its clients.
-      if (proc.pid) for (const pid of await descendants(proc.pid)) killQuietly(pid);
+      // Freeze the whole tree first (a frozen process cannot fork a session child that would escape to init),
+      // collect until nothing new appears, then kill everything.
+      if (proc.pid && proc.exitCode === null) {
+        signalQuietly(proc.pid, 'SIGSTOP');
+        const all = new Set<number>();
+        for (let round = 0; round < 20; round++) {
+          const found = (await descendants(proc.pid)).filter((p) => !all.has(p));
+          if (found.length === 0 && round > 0) break;
+          for (const p of found) {
+            all.add(p);
+            signalQuietly(p, 'SIGSTOP');
+          }
+        }
+        for (const p of all) signalQuietly(p, 'SIGKILL');
+        signalQuietly(proc.pid, 'SIGCONT');
+      }
       if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
@@ -235,9 +250,9 @@ async function descendants(pid: number): Promise<number[]> {
   return out;
 }
 
-function killQuietly(pid: number): void {
+function signalQuietly(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, signal);
   } catch {
     /* already gone */
   }
