@@ -3,6 +3,7 @@ import { sizeSecondaryNode, type SizingResult } from './sizing';
 import { rankAlternatives, type RankedDecision } from './matrix';
 import { validateQuorumFencing, type QfIssue } from './quorum';
 import { failoverBudget, type FailoverBudget } from './failover';
+import type { QuorumFencingChoice } from './quorumSchema';
 import { estimateCosts, type CostEstimate } from './costs';
 import { timePlan, type TimePlanResult } from './timePlan';
 import type { PlanningInputs } from './fromProject';
@@ -14,7 +15,7 @@ export type Section<T> = { ok: true; value: T } | { ok: false; error: ErrorValue
 export interface PlanReport {
   sizing: Section<SizingResult> | null;
   matrix: Section<RankedDecision[]>;
-  quorumFencing: { issues: QfIssue[]; ok: boolean; unplanned: FailoverBudget; planned: FailoverBudget };
+  quorumFencing: { choice: QuorumFencingChoice; issues: QfIssue[]; ok: boolean; unplanned: FailoverBudget; planned: FailoverBudget };
   costs: Section<CostEstimate>;
   timePlan: Section<TimePlanResult>;
   notes: Reason[];
@@ -66,7 +67,7 @@ export function buildPlanReport(inputs: PlanningInputs): PlanReport {
   return {
     sizing,
     matrix,
-    quorumFencing: { ...qf, unplanned: failoverBudget(p.quorumFencing, 'unplanned'), planned: failoverBudget(p.quorumFencing, 'planned') },
+    quorumFencing: { choice: p.quorumFencing, ...qf, unplanned: failoverBudget(p.quorumFencing, 'unplanned'), planned: failoverBudget(p.quorumFencing, 'planned') },
     costs,
     timePlan: tp,
     notes,

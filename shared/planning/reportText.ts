@@ -60,6 +60,12 @@ export function renderPlanText(r: PlanReport, t: Translate, lang: 'de' | 'en'): 
 
   head('planning:cli.quorumFencing');
   const qf = r.quorumFencing;
+  const c = qf.choice;
+  const quorum = [c.twoNode ? 'twoNode' : null, c.qdevice ? 'qdevice' : null].filter((x) => x !== null);
+  out.push(`  ${t('planning:quorumFencing.labels.nodes', { nodes: c.nodeCount })}`);
+  out.push(`  ${t('planning:quorumFencing.labels.quorum')}: ${quorum.map((q) => t(`planning:quorumFencing.options.${q}.label`)).join(', ') || '-'}`);
+  out.push(`  ${t('planning:quorumFencing.labels.fencing')}: ${c.fencing.map((f) => t(`planning:quorumFencing.options.${f}.label`)).join(', ') || '-'}`);
+  if (c.riskAcceptance) out.push(`  ${t('planning:quorumFencing.labels.riskAcceptance')}: ${c.riskAcceptance.who}, ${c.riskAcceptance.when}: ${c.riskAcceptance.reason}`);
   list(qf.issues.map((i) => ({ key: i.key, ...(i.params ? { params: i.params } : {}) })), 'planning:cli.rules');
   for (const b of [qf.unplanned, qf.planned]) {
     out.push(`  ${t(`planning:failover.kind.${b.kind}`)}: ${n(b.totalMs.value / 1000, 1)} s`);

@@ -47,6 +47,8 @@ describe('plan command', () => {
     expect(t).toContain('Der Speicher des Primärservers ist in Jahr 4 zu mehr als 80 % voll.');
     expect(t).toMatch(/\*1\. Aktiv\/Passiv\s+7,75/);
     expect(t).toContain('„DRBD (Block-Replikation)“ hat mit 7,8 Punkten den höchsten Nutzwert.');
+    expect(t).toContain('Quorum: Quorum-Device (corosync-qnetd)');
+    expect(t).toContain('Fencing: IPMI/iLO/iDRAC (fence_ipmilan), DRBD-Fencing auf Ressourcenebene');
     // 3 + 3.6 + 0 + 10 + 2 + 3 + 1 + 10 + 2 + 2 = 36.6 s
     expect(t).toContain('Ungeplanter Ausfall: 36,6 s');
     // 9540 / (11000 - 1399.8) = 0.99 years
