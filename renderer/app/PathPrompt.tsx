@@ -23,20 +23,26 @@ export function PathPrompt() {
   const submit = async () => {
     if (!prompt || !value.trim()) return;
     setPrompt(null);
-    if (prompt.mode === 'open') await openProject(value.trim());
+    if (prompt.file) prompt.file.onSubmit(value.trim());
+    else if (prompt.mode === 'open') await openProject(value.trim());
     else await saveProject(value.trim());
   };
+  const cancel = () => {
+    prompt?.file?.onCancel?.();
+    setPrompt(null);
+  };
+  const file = prompt?.file;
 
   return (
-    <dialog ref={ref} className="dialog" onClose={() => setPrompt(null)} aria-labelledby="path-title">
+    <dialog ref={ref} className="dialog" onClose={() => { if (useStore.getState().pathPrompt === prompt) cancel(); }} aria-labelledby="path-title">
       <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <h2 id="path-title">{prompt?.mode === 'save' ? t('pathPrompt.saveTitle') : t('pathPrompt.openTitle')}</h2>
-        <label htmlFor="path-input">{t('pathPrompt.label')}</label>
+        <h2 id="path-title">{file ? file.title : prompt?.mode === 'save' ? t('pathPrompt.saveTitle') : t('pathPrompt.openTitle')}</h2>
+        <label htmlFor="path-input">{file ? file.label : t('pathPrompt.label')}</label>
         <input id="path-input" name="path" value={value} onChange={(e) => setValue(e.target.value)} autoFocus spellCheck={false} />
-        <p className="hint">{t('pathPrompt.hint')}</p>
+        <p className="hint">{file ? file.hint : t('pathPrompt.hint')}</p>
         <div className="dialog-actions">
-          <button type="button" onClick={() => setPrompt(null)}>{t('common:cancel')}</button>
-          <button type="submit" className="primary">{prompt?.mode === 'save' ? t('common:actions.save') : t('common:actions.open')}</button>
+          <button type="button" onClick={cancel}>{t('common:cancel')}</button>
+          <button type="submit" className="primary">{file ? file.submit : prompt?.mode === 'save' ? t('common:actions.save') : t('common:actions.open')}</button>
         </div>
       </form>
     </dialog>

@@ -13,6 +13,7 @@ import { SizingStep } from './sizing';
 import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
+import { analysisStepStatus } from './analysis/status';
 
 export interface StepModule {
   id: StepId;
@@ -25,7 +26,7 @@ const recorded = (id: StepId) => (p: Project) => p.steps[id].status;
 
 export const stepModules: StepModule[] = [
   { id: 'project', View: ProjectStep, status: projectStepStatus },
-  { id: 'analysis', View: AnalysisStep, status: recorded('analysis') },
+  { id: 'analysis', View: AnalysisStep, status: analysisStepStatus },
   { id: 'sizing', View: SizingStep, status: sizingStepStatus },
   { id: 'architecture', View: ArchitectureStep, status: architectureStepStatus },
   { id: 'costs', View: CostsStep, status: costsStepStatus },

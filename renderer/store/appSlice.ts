@@ -8,6 +8,11 @@ import type { AppState } from './index';
 export interface PathPrompt {
   mode: 'open' | 'save';
   initial: string;
+  /**
+   * Set for files other than projects (collector script, audit export ...): the translated texts of the
+   * prompt and what to do with the path. Without it the prompt opens or saves the project.
+   */
+  file?: { title: string; label: string; hint: string; submit: string; onSubmit(path: string): void; onCancel?(): void };
 }
 
 export interface AppSlice {

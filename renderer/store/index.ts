@@ -5,9 +5,10 @@ import { createProjectStepSlice, type ProjectStepSlice } from '../steps/project/
 import { createSizingStepSlice, type SizingStepSlice } from '../steps/sizing/slice';
 import { createArchitectureStepSlice, type ArchitectureStepSlice } from '../steps/architecture/slice';
 import { createCostsStepSlice, type CostsStepSlice } from '../steps/costs/slice';
+import { createAnalysisStepSlice, type AnalysisStepSlice } from '../steps/analysis/slice';
 
 /** One store of slices: app chrome, the open project, and one slice per wizard step that needs UI state. */
-export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice;
+export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice & AnalysisStepSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -16,4 +17,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createSizingStepSlice(...a),
   ...createArchitectureStepSlice(...a),
   ...createCostsStepSlice(...a),
+  ...createAnalysisStepSlice(...a),
 }));

@@ -1,0 +1,306 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ensureTestUsers, generateKey, startSshd, type SshdInstance } from '../integration/ssh/sshdFixture';
+import { expect, shot, test } from './fixtures';
+
+const threads = os.cpus().length;
+const memKb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]);
+const de1 = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(n);
+
+async function openAnalysis(page: Page, name: RegExp = /Ist-Analyse/) {
+  await page.locator('.sidebar').getByRole('button', { name }).click();
+}
+
+async function newProject(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Neues Projekt' }).click();
+  await page.getByLabel('Projekttitel').fill(title);
+}
+
+/** Answers the in-app path prompt (the browser harness has no native file dialog). */
+async function answerPath(page: Page, label: string, file: string, button: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(label).fill(file);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const card = (page: Page, name: string) => page.getByRole('region', { name });
+
+test('offline: hand-enter the seed server, charts, save, reload, reopen; export the script, run it, import its output', async ({ app: page, workDir }) => {
+  test.setTimeout(180_000);
+  const file = path.join(workDir, 'ist-analyse.mhs.json');
+  await newProject(page, 'Ist-Analyse Seed');
+  await openAnalysis(page);
+  await expect(page.getByRole('heading', { name: 'Ist-Analyse', level: 1 })).toBeVisible();
+  await expect(page.locator('.step-link.current .state-notStarted')).toBeVisible();
+  await shot(page, 'analysis-connect-empty-de');
+
+  // --- Hand entry ---
+  await page.getByRole('tab', { name: 'Von Hand erfassen' }).click();
+  const form = page.getByRole('form', { name: 'Eckdaten von Hand erfassen' });
+  await form.getByLabel('CPU-Modell').fill('Intel Xeon E5-2620 v4');
+  await form.getByLabel('CPU-Kerne').fill('8');
+  await form.getByLabel('Threads').fill('4');
+  await form.getByRole('button', { name: /Änderungen übernehmen/ }).click();
+  await expect(form.getByText('Es kann nicht weniger Threads als Kerne geben.')).toBeVisible();
+  await form.getByLabel('Threads').fill('16');
+  await form.getByLabel('Arbeitsspeicher (RAM)').fill('32');
+  await form.getByLabel('Anzahl Festplatten').fill('5');
+  await form.getByLabel('Größe je Festplatte').fill('2000');
+  await form.getByLabel('Art der Festplatten').selectOption('sas');
+  await form.getByLabel('RAID-Level').selectOption('raid10');
+  await expect(form.getByText('RAID 10 braucht eine gerade Anzahl Festplatten.')).toBeVisible();
+  await form.getByLabel('Anzahl Festplatten').fill('4');
+  await form.getByLabel('Postfächer (/var/vmail)').fill('1500');
+  await form.getByLabel('MariaDB-Daten').fill('40');
+  await form.getByLabel('Mail-Warteschlange (Spool)').fill('10');
+  await form.getByLabel('Mails pro Tag').fill('20000');
+  await form.getByLabel('Debian-Version').fill('11');
+  await form.getByLabel('Postfix-Version').fill('3.5.25');
+  await form.getByLabel('Dovecot-Version').fill('2.3.16');
+  await form.getByLabel('MariaDB-Version').fill('10.5.26');
+  await shot(page, 'analysis-manual-de');
+  await form.getByRole('button', { name: '16 Änderungen übernehmen' }).click();
+  await expect(form.getByText('Übernommen und im Projekt gespeichert.')).toBeVisible();
+  await form.getByRole('button', { name: 'Zu den Ergebnissen' }).click();
+
+  const checkSeedResults = async () => {
+    await expect(page.getByText('Von Hand erfasst oder korrigiert')).toBeVisible();
+    const hw = card(page, 'Hardware');
+    await expect(hw).toContainText('Intel Xeon E5-2620 v4');
+    await expect(hw).toContainText('8 Kerne / 16 Threads');
+    await expect(hw).toContainText('32 GB');
+    const storage = card(page, 'Speicher: Festplatten, RAID, LVM');
+    await expect(storage.getByRole('table', { name: 'Festplatten' }).locator('tbody tr')).toHaveCount(4);
+    await expect(storage.getByRole('table', { name: 'Festplatten' })).toContainText('2 TB');
+    const raid = storage.getByRole('table', { name: 'Software-RAID' });
+    await expect(raid).toContainText('raid10');
+    await expect(raid).toContainText('4/4');
+    await expect(raid).toContainText('4 TB');
+    await expect(card(page, 'Betriebssystem und Versionen')).toContainText('11');
+    // Debian 11 is old: the senior engineer says so before anything else.
+    await expect(page.locator('.ana-warnings [data-code=oldDebian]')).toContainText('Debian 11');
+    await expect(page.locator('.ana-warnings [data-code=oldDebian]')).toContainText('Warnung');
+    const data = page.locator('[data-chart=data]');
+    await expect(data.locator('.recharts-bar-rectangle')).toHaveCount(3);
+    await expect(page.locator('[data-chart=mail] .recharts-bar-rectangle')).toHaveCount(1);
+    await expect(card(page, 'Postfix')).toContainText('3.5.25');
+    await expect(card(page, 'Dovecot')).toContainText('2.3.16');
+    await expect(card(page, 'MariaDB')).toContainText('10.5.26');
+  };
+  await checkSeedResults();
+  await expect(page.locator('.step-link.current .state-done')).toBeVisible();
+  await shot(page, 'analysis-results-manual-de');
+
+  // --- Save, reload, reopen ---
+  await page.keyboard.press('Control+s');
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.getByRole('button', { name: 'Speichern', exact: true }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gespeichert um' })).toBeVisible();
+  const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+  expect(onDisk.facts.source).toBe('manual');
+  expect(onDisk.facts.hardware).toMatchObject({ cpuModel: 'Intel Xeon E5-2620 v4', cpuCores: 8, cpuThreads: 16, memTotalBytes: 32 * 2 ** 30 });
+  expect(onDisk.facts.storage.raids).toMatchObject([{ level: 'raid10', raidDevices: 4, sizeBytes: 4e12 }]);
+  expect(onDisk.facts.data).toEqual({ vmailBytes: 1.5e12, datadirBytes: 4e10, spoolBytes: 1e10 });
+  expect(onDisk.facts.mailVolume.days[0].received).toBe(20000);
+  expect(onDisk.steps.analysis.status).toBe('done');
+  expect(JSON.stringify(onDisk)).not.toMatch(/password/i);
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  await page.getByRole('button', { name: /Ist-Analyse Seed/ }).click();
+  await openAnalysis(page);
+  await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+  await checkSeedResults();
+  // The hand-entry form starts from the stored facts.
+  await page.getByRole('tab', { name: 'Von Hand erfassen' }).click();
+  await expect(form.getByLabel('CPU-Kerne')).toHaveValue('8');
+  await expect(form.getByLabel('RAID-Level')).toHaveValue('raid10');
+  await expect(form.getByLabel('Art der Festplatten')).toHaveValue('sas');
+  await expect(form.getByLabel('Mails pro Tag')).toHaveValue('20000');
+
+  // --- Offline: export the collector script ---
+  const script = path.join(workDir, 'mhs-collect.sh');
+  await page.getByRole('tab', { name: 'Offline (Sammelskript)' }).click();
+  await page.getByRole('button', { name: 'Sammelskript exportieren …' }).click();
+  await expect(page.getByRole('heading', { name: 'Sammelskript speichern' })).toBeVisible();
+  await shot(page, 'analysis-offline-export-prompt-de');
+  await answerPath(page, 'Pfad für das Sammelskript', script, 'Speichern');
+  await expect(page.getByText(`Gespeichert: ${script}`)).toBeVisible();
+  await shot(page, 'analysis-offline-de');
+  const text = readFileSync(script, 'utf8');
+  expect(text.startsWith('#!/bin/sh')).toBe(true);
+  expect(text).toContain('MHS-BUNDLE 1 boundary=');
+  expect(statSync(script).mode & 0o111).not.toBe(0);
+
+  // Run it here as the server would (this machine is Debian and the test runs as root).
+  const bundle = path.join(workDir, 'mhs-collect.txt');
+  execFileSync('sh', [script, bundle], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+
+  await page.getByRole('button', { name: 'Ausgabe importieren …' }).click();
+  await answerPath(page, 'Pfad der Ausgabedatei', bundle, 'Öffnen');
+  await expect(page.getByText('Aus der Ausgabe des Sammelskripts')).toBeVisible();
+  const hw = card(page, 'Hardware');
+  await expect(hw).toContainText(` / ${threads} Threads`);
+  await expect(hw).toContainText(`${de1(memKb / 2 ** 20)} GB`);
+  await expect(card(page, 'Hardware').locator('.ana-badge')).toHaveText('vollständig');
+  await expect(page.locator('[data-chart=disk] .recharts-bar-rectangle').first()).toBeVisible();
+  await shot(page, 'analysis-results-bundle-de');
+
+  // A file that is no bundle is refused with a translated error.
+  await page.getByRole('tab', { name: 'Offline (Sammelskript)' }).click();
+  await page.getByRole('button', { name: 'Ausgabe importieren …' }).click();
+  await page.getByRole('dialog').getByLabel('Pfad der Ausgabedatei').fill(file);
+  await page.getByRole('dialog').getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await expect(page.locator('.error-dialog[open]')).toBeVisible();
+  await shot(page, 'analysis-import-not-a-bundle-de');
+  await page.locator('.error-dialog').getByRole('button', { name: 'OK' }).click();
+  // The facts imported before stay.
+  await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+  await expect(card(page, 'Hardware')).toContainText(` / ${threads} Threads`);
+});
+
+test.describe('English', () => {
+  test.use({ osLocale: 'en-GB' });
+  test('hand entry and results in English', async ({ app: page }) => {
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.locator('.sidebar').getByRole('button', { name: /Current-state analysis/ }).click();
+    await shot(page, 'analysis-connect-empty-en');
+    await page.getByRole('tab', { name: 'Enter by hand' }).click();
+    const form = page.getByRole('form', { name: 'Enter key facts by hand' });
+    await form.getByLabel('CPU model').fill('Intel Xeon E5-2620 v4');
+    await form.getByLabel('CPU cores').fill('8');
+    await form.getByLabel('Threads').fill('16');
+    await form.getByLabel('Memory (RAM)').fill('32');
+    await form.getByLabel('Number of disks').fill('4');
+    await form.getByLabel('Size per disk').fill('2000');
+    await form.getByLabel('RAID level').selectOption('raid10');
+    await form.getByLabel('Mails per day').fill('20000');
+    await form.getByLabel('Dovecot version').fill('2.4.1');
+    await shot(page, 'analysis-manual-en');
+    await form.getByRole('button', { name: /Apply 9 changes/ }).click();
+    await form.getByRole('button', { name: 'Go to results' }).click();
+    await expect(card(page, 'Hardware')).toContainText('8 cores / 16 threads');
+    await expect(page.locator('.ana-warnings [data-code=dovecot24NoReplicator]')).toContainText('2.4.1');
+    await shot(page, 'analysis-results-manual-en');
+    await page.getByRole('tab', { name: 'Offline (collector script)' }).click();
+    await shot(page, 'analysis-offline-en');
+  });
+});
+
+test.describe('live analysis over SSH', () => {
+  let sshd: SshdInstance;
+  let keyPath: string;
+  let users: Awaited<ReturnType<typeof ensureTestUsers>>;
+
+  test.beforeAll(async ({}, info) => {
+    info.setTimeout(60_000);
+    users = await ensureTestUsers();
+    sshd = await startSshd();
+    const key = await generateKey(path.join(sshd.dir, 'client_ed25519'));
+    keyPath = key.path;
+    await sshd.authorize(users.pw.name, key.publicKey);
+  });
+  test.afterAll(async () => sshd?.stop());
+
+  test('connect, confirm the fingerprint, watch the collectors, see results and the audit log; wrong password; changed host key', async ({ app: page, workDir }) => {
+    test.setTimeout(240_000);
+    await newProject(page, 'Live-Analyse');
+    await openAnalysis(page);
+    const conn = page.getByRole('form', { name: 'SSH-Verbindung zum bestehenden Mailserver' });
+
+    // Validation with the shared target schema, translated.
+    await conn.getByLabel('Servername oder IP-Adresse').fill('mail server');
+    await conn.getByLabel('SSH-Port').fill('70000');
+    await conn.getByRole('button', { name: 'Analyse starten' }).click();
+    await expect(conn.getByText('Bitte einen gültigen Servernamen oder eine IP-Adresse ohne Leerzeichen eingeben.')).toBeVisible();
+    await expect(conn.getByText('Der Port muss eine ganze Zahl zwischen 1 und 65535 sein.')).toBeVisible();
+    await expect(conn.getByText('Bitte ausfüllen.')).toBeVisible();
+    await shot(page, 'analysis-connect-invalid-de');
+
+    // Wrong password: a translated error, and the secret never lands in the project.
+    await conn.getByLabel('Servername oder IP-Adresse').fill(sshd.host);
+    await conn.getByLabel('SSH-Port').fill(String(sshd.port));
+    await conn.getByLabel('Benutzername').fill(users.admin.name);
+    await conn.getByLabel('Anmeldung mit').selectOption('password');
+    await conn.getByLabel('Passwort', { exact: true }).fill('ganz-sicher-falsch');
+    await conn.getByRole('button', { name: 'Analyse starten' }).click();
+    const hk = page.getByRole('dialog', { name: 'Neuer Server – Fingerabdruck prüfen' });
+    await expect(hk).toBeVisible({ timeout: 20_000 });
+    await expect(hk.getByTestId('hostkey-fingerprint')).toHaveText(sshd.hostKeyFingerprint);
+    await expect(hk).toContainText('ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub');
+    await shot(page, 'analysis-hostkey-unknown-de');
+    await hk.getByRole('button', { name: 'Fingerabdruck stimmt – verbinden' }).click();
+    await expect(page.locator('.error-dialog[open]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.error-dialog .error-message')).toHaveText(`Die Anmeldung als ${users.admin.name} auf ${sshd.host} ist fehlgeschlagen. Bitte Benutzername, Passwort oder Schlüssel prüfen.`);
+    await shot(page, 'analysis-wrong-password-de');
+    await page.locator('.error-dialog').getByRole('button', { name: 'OK' }).click();
+    await expect(conn.getByText('Hinterlegt für diesen Server: Passwort')).toBeVisible();
+    await conn.getByRole('button', { name: 'Passwort vergessen' }).click();
+    await expect(conn.getByText('Hinterlegt für diesen Server: nichts')).toBeVisible();
+
+    // Key login as the NOPASSWD sudo user.
+    await conn.getByLabel('Benutzername').fill(users.pw.name);
+    await conn.getByLabel('Anmeldung mit').selectOption('key');
+    await conn.getByLabel('Privater Schlüssel (Datei)').fill(keyPath);
+    await conn.getByRole('button', { name: /Analyse (erneut )?starten/ }).click();
+    // The host key was confirmed above and is known now: no second question.
+    await expect(page.locator('.ana-phase-running')).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.ana-col[data-status=running]').first()).toBeVisible({ timeout: 15_000 });
+    await shot(page, 'analysis-running-de');
+    await expect(page.getByRole('tab', { name: /Ergebnisse/, selected: true })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByText('Erfasst per SSH')).toBeVisible();
+    await expect(card(page, 'Hardware')).toContainText(` / ${threads} Threads`);
+    await expect(card(page, 'Hardware')).toContainText(`${de1(memKb / 2 ** 20)} GB`);
+    await shot(page, 'analysis-results-ssh-de');
+    await page.locator('[data-card=mail]').scrollIntoViewIfNeeded();
+    await shot(page, 'analysis-results-ssh-bottom-de');
+
+    // Every collector row ended in a final state; the output panel shows collector lines.
+    await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
+    await expect(page.locator('.ana-phase-done')).toBeVisible();
+    await expect(page.locator('.ana-col[data-status=ok], .ana-col[data-status=partial]')).toHaveCount(10);
+    await expect(page.locator('#ana-output-pre')).toContainText('[');
+    await shot(page, 'analysis-run-done-de');
+
+    // The audit log lists what ran, with user and host.
+    await page.getByRole('tab', { name: 'Befehlsprotokoll' }).click();
+    const table = page.locator('.ana-audit-table');
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    await expect(table).toContainText(users.pw.name);
+    await expect(table).toContainText('lsblk');
+    await page.locator('.ana-audit-table button', { hasText: 'Ausgabe' }).first().click();
+    await expect(page.locator('.ana-audit-out pre').first()).toBeVisible();
+    await shot(page, 'analysis-audit-de');
+    const csv = path.join(workDir, 'audit.csv');
+    await page.getByRole('button', { name: 'Als CSV exportieren …' }).click();
+    await answerPath(page, 'Pfad der CSV-Datei', csv, 'Speichern');
+    await expect(page.getByText(`exportiert nach ${csv}`)).toBeVisible();
+    expect(readFileSync(csv, 'utf8')).toContain('lsblk');
+
+    // Same port, new host key: blocked with a warning; replacing needs the typed host name.
+    await sshd.stop({ keepDir: true });
+    sshd = await startSshd({ port: sshd.port, dir: sshd.dir, newHostKey: true });
+    await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
+    await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
+    const changed = page.getByRole('dialog', { name: 'Achtung: Der Server-Schlüssel hat sich geändert!' });
+    await expect(changed).toBeVisible({ timeout: 20_000 });
+    await expect(changed.getByTestId('hostkey-new')).toHaveText(sshd.hostKeyFingerprint);
+    const replace = changed.getByRole('button', { name: 'Schlüssel ersetzen' });
+    await expect(replace).toBeDisabled();
+    await shot(page, 'analysis-hostkey-changed-de');
+    await changed.getByRole('button', { name: 'Blockiert lassen' }).click();
+    await expect(changed).toBeHidden();
+    await expect(page.locator('.ana-phase-failed')).toBeVisible();
+    // Retrying still refuses: nothing was trusted behind the user's back.
+    await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
+    await expect(changed).toBeVisible({ timeout: 20_000 });
+    await changed.getByLabel(/Servernamen/).fill(sshd.host);
+    await expect(replace).toBeEnabled();
+    await replace.click();
+    await expect(page.getByRole('tab', { name: /Ergebnisse/, selected: true })).toBeVisible({ timeout: 120_000 });
+  });
+});
