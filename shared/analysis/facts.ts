@@ -201,6 +201,7 @@ export const MailCountsSchema = z.object({
   /** Deferral log lines (a message may be deferred many times). */
   deferrals: count,
   bounced: count,
+  /** reject:/milter-reject: lines (as pflogsumm's Grand Total; its per-day table adds hold/discard/warnings). */
   rejected: count,
   bytesReceived: bytes,
   bytesDelivered: bytes,

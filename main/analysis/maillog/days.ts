@@ -2,7 +2,7 @@
 import type { MailCounts, MailDay } from '../../../shared/analysis/facts.js';
 
 export interface DayTable {
-  /** Counters for the day; year < 0 = guess from the reference date like pflogsumm. Undefined if the month is unknown. */
+  /** Counters for the day; year < 0 = guess from the reference date like pflogsumm. Unknown month: the last day seen. */
   get(year: number, month0: number, day: number): MailCounts | undefined;
   receivedInHour(d: MailCounts, hour: number): void;
   /** Days in date order. */
@@ -18,7 +18,8 @@ export function createDayTable(refYear: number, refMonth0: number): DayTable {
   let last: MailDay | undefined;
   return {
     get(year, month0, day) {
-      if (month0 < 0 || month0 > 11 || day < 1 || day > 31) return undefined;
+      // Unknown month name: pflogsumm keeps counting into the current day; so do we.
+      if (month0 < 0 || month0 > 11 || day < 1 || day > 31) return last;
       const y = year >= 0 ? year : month0 > refMonth0 ? refYear - 1 : refYear;
       if (y === lastY && month0 === lastM && day === lastD && last) return last;
       const key = `${y}-${pad(month0 + 1)}-${pad(day)}`;

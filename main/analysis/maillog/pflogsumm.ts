@@ -41,6 +41,34 @@ export function parseGrandTotals(report: string): PflogsummTotals {
   return out;
 }
 
+export interface PflogsummDay {
+  /** YYYY-MM-DD */
+  date: string;
+  received: string;
+  delivered: string;
+  /** pflogsumm's per-day "deferred" column counts deferrals. */
+  deferrals: string;
+  bounced: string;
+  rejected: string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The "Per-Day Traffic Summary" table (printed when the log spans more than one day); missing columns are 0. */
+export function parsePerDay(report: string): PflogsummDay[] {
+  const start = report.indexOf('Per-Day Traffic Summary');
+  if (start < 0) return [];
+  const out: PflogsummDay[] = [];
+  for (const line of report.slice(start).split('\n').slice(4)) {
+    const m = /^\s+([A-Z][a-z]{2})\s+(\d{1,2}) (\d{4})((?:\s+\d+[km]?)*)\s*$/.exec(line);
+    if (!m) break;
+    const v = (m[4] ?? '').trim().split(/\s+/).filter(Boolean);
+    const mon = MONTHS.indexOf(m[1] ?? '') + 1;
+    out.push({ date: `${m[3]}-${String(mon).padStart(2, '0')}-${(m[2] ?? '').padStart(2, '0')}`, received: v[0] ?? '0', delivered: v[1] ?? '0', deferrals: v[2] ?? '0', bounced: v[3] ?? '0', rejected: v[4] ?? '0' });
+  }
+  return out;
+}
+
 /** pflogsumm's adj_int_units + "%6d%s": integer part with k (> 512k) or m (> 512m) unit. */
 export function pflogsummUnits(value: number): string {
   if (value > 536870912) return `${Math.trunc(value / 1048576)}m`;
