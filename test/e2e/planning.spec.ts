@@ -80,6 +80,10 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await fillSeedPrimary(page);
   const compare = page.getByRole('table', { name: 'Bestehender Server und empfohlener zweiter Knoten' });
   await expect(compare).toBeVisible();
+  await page.getByRole('heading', { name: 'Sizing', level: 1 }).scrollIntoViewIfNeeded();
+  await shot(page, 'planning-sizing-form-de');
+  await compare.scrollIntoViewIfNeeded();
+  await shot(page, 'planning-sizing-compare-de');
   await expect(compare.locator('tr[data-row=usableGb] td.rec')).toContainText(`${de(seed.disks.usableGb.value, 0)} GB`);
   await expect(compare.locator('tr[data-row=usableGb] td').first()).toContainText(`${de(seed.primary.usableGb.value, 0)} GB`);
   await expect(compare.locator('tr[data-row=ramGb] td.rec')).toContainText(`${de(seed.ram.recommendedGb.value, 0)} GB`);
@@ -167,6 +171,12 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   const choice = QuorumFencingChoiceSchema.parse({ riskAcceptance: { who: 'x', when: '2026-11-20', reason: 'y' } });
   const budgetMs = failoverBudget(choice, 'unplanned').totalMs.value;
   await expect(page.locator('[data-budget=unplanned]')).toContainText(`${de(budgetMs / 1000, 1)} s`);
+  // A measured InnoDB recovery of 25 s instead of the assumed 10 s moves the total.
+  await page.getByText('Zeitannahmen anpassen').click();
+  await page.getByLabel('MariaDB-Wiederherstellung nach Absturz').fill('25');
+  const slower = failoverBudget({ ...choice, timing: { ...choice.timing, innodbRecoveryMs: 25_000 } }, 'unplanned').totalMs.value;
+  expect(slower).toBeGreaterThan(budgetMs);
+  await expect(page.locator('[data-budget=unplanned]')).toContainText(`${de(slower / 1000, 1)} s`);
   await page.getByRole('heading', { name: '4. Zeitbudget eines Failovers' }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-architecture-budget-de');
   await expect(page.locator('.step-link.current .state-done')).toBeVisible();
@@ -181,8 +191,11 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await expect(rows.nth(1).locator('.pill.bad')).toHaveCount(2);
   await expect(rows.nth(0).locator('.pill.bad')).toHaveCount(0);
   await page.getByRole('radio', { name: `Angebot ${dell.vendor} ${dell.model} wählen` }).check();
+  await page.getByRole('button', { name: '+ Position hinzufügen' }).click();
+  await page.getByLabel('Bezeichnung').fill('10-GbE-DAC-Kabel');
+  await page.getByLabel('Betrag').fill('60');
   const expected = estimateCosts({
-    costs: CostsInputSchema.parse({ offers: [{ ...dell, id: 'a' }, { ...budget, id: 'b' }], chosenOfferId: 'a' }),
+    costs: CostsInputSchema.parse({ offers: [{ ...dell, id: 'a' }, { ...budget, id: 'b' }], chosenOfferId: 'a', otherOneTime: [{ label: 'DAC', amountEur: 60 }] }),
     requirements: seed.requirements,
     plannedHours: defaultTasks().reduce((s, t) => s + t.plannedHours, 0),
     hourlyRateEur: 35,
@@ -277,5 +290,9 @@ test('planning steps in English: figures in English number format', async ({ app
   await page.getByRole('tab', { name: 'Time plan (planned vs actual)' }).click();
   await expect(page.locator('td[data-figure=planned]')).toContainText('40 h');
   await shot(page, 'planning-timeplan-en');
+  await page.getByRole('tab', { name: 'Costs and payback' }).click();
+  await expect(page.getByText('Offers are checked once the data of the existing server')).toHaveCount(0);
+  await expect(page.locator('[data-figure=labour]')).toContainText(`${en(40 * 35 * 1.2, 0)} €`);
+  await shot(page, 'planning-costs-en');
 });
 });

@@ -147,9 +147,11 @@ const segmentColors = ['#0b5cad', '#4a8bd0', '#b3261e', '#e0786f', '#6b7a8a', '#
 const seconds = (f: Figure): Figure => ({ value: f.value / 1000, unit: 's', formula: `(${f.formula})/1000`, inputs: f.inputs });
 
 /** Failover time budget: the segments from failure to working mail service, unplanned and planned. */
+const timingFields = ['tokenMs', 'promoteMs', 'mountMs', 'vipMs', 'innodbRecoveryMs', 'mariadbStartMs', 'postfixStartMs', 'dovecotStartMs', 'stopServicesMs'] as const;
+
 export function Budget() {
   const { t } = useTranslation('planui');
-  const [c] = useChoice();
+  const [c, set] = useChoice();
   if (!c) return null;
   const budgets: FailoverBudget[] = [failoverBudget(c, 'unplanned'), failoverBudget(c, 'planned')];
   const ids = [...new Set(budgets.flatMap((b) => b.segments.map((s) => s.id)))];
@@ -184,6 +186,16 @@ export function Budget() {
           </BarChart>
         </ResponsiveContainer>
       </figure>
+      <details className="timing">
+        <summary>{t('arch.budget.timingToggle')}</summary>
+        <p className="hint">{t('arch.budget.timingHint')}</p>
+        <div className="grid3">
+          {timingFields.map((k) => (
+            <NumField key={k} name={`timing.${k}`} label={t(`arch.budget.timing.${k}`)} value={c.timing[k] / 1000} unit="s" min={k === 'tokenMs' ? 0.1 : 0} max={k === 'innodbRecoveryMs' ? 3600 : 600}
+              onChange={(v) => v !== undefined && set((x) => ({ ...x, timing: { ...x.timing, [k]: Math.round(v * 1000) } }))} />
+          ))}
+        </div>
+      </details>
       <table className="plan-table budget">
         <caption className="sr-only">{t('arch.budget.tableTitle')}</caption>
         <thead>

@@ -12,6 +12,35 @@ import type { CostsView } from './inputs';
 type NumKey = 'hourlyRateEur' | 'overheadPct' | 'powerW' | 'pricePerKwhEur' | 'rackUnits' | 'pricePerRackUnitYearEur' | 'supportPerYearEur'
   | 'witnessHostPerYearEur' | 'outageHoursPerYearWithout' | 'outageHoursPerYearWith' | 'downtimeCostPerHourEur';
 
+type Item = CostsInput['otherOneTime'][number];
+
+/** Other one-time costs (cables, rack rails, licences): label and amount, added and removed freely. */
+function OtherItems({ items, onChange }: { items: Item[]; onChange(items: Item[]): void }) {
+  const { t } = useTranslation('planui');
+  const set = (i: number, patch: Partial<Item>) => onChange(items.map((x, n) => (n === i ? { ...x, ...patch } : x)));
+  return (
+    <fieldset>
+      <legend>{t('costs.other.title')}</legend>
+      {items.length ? (
+        <div className="other-items">
+          {items.map((x, i) => (
+            <div className="other-item" key={i}>
+              <div className="field">
+                <label htmlFor={`other-label-${i}`}>{t('costs.other.label')}</label>
+                <input id={`other-label-${i}`} value={x.label} maxLength={200} onChange={(e) => set(i, { label: e.target.value })} />
+              </div>
+              <NumField name={`other.${i}`} label={t('costs.other.amount')} value={x.amountEur} unit="€" min={0}
+                onChange={(v) => v !== undefined && set(i, { amountEur: v })} />
+              <button type="button" aria-label={t('costs.other.remove', { item: x.label || i + 1 })} onClick={() => onChange(items.filter((_, n) => n !== i))}>✕</button>
+            </div>
+          ))}
+        </div>
+      ) : <p className="hint">{t('costs.other.none')}</p>}
+      <button type="button" onClick={() => onChange([...items, { label: '', amountEur: 0 }])}>+ {t('costs.other.add')}</button>
+    </fieldset>
+  );
+}
+
 /** The cost assumptions: labour rate, running costs and the price of an hour without mail. */
 export function CostInputs({ view }: { view: CostsView }) {
   const { t } = useTranslation('planui');
@@ -40,6 +69,7 @@ export function CostInputs({ view }: { view: CostsView }) {
           {num('overheadPct', '%', { optional: true, max: 300, hint: view.overhead.fromProject ? t('costs.inputs.fromProjectOverhead', { pct: fmtNumber(view.overhead.pct) }) : undefined })}
         </div>
       </fieldset>
+      <OtherItems items={c.otherOneTime} onChange={(otherOneTime) => update((pl) => ({ ...pl, costs: { ...pl.costs, otherOneTime } }))} />
       <fieldset>
         <legend>{t('costs.inputs.runningTitle')}</legend>
         <div className="grid4">
