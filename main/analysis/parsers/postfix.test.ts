@@ -45,10 +45,17 @@ describe('postfix parser', () => {
   });
 
   it('recognises direct delivery without TLS', () => {
-    const r = parsePostfix(out({ postconf: 'myhostname = mx.example.com\nrelayhost =\nvirtual_mailbox_domains = example.com', master: 'smtp inet n - y - - smtpd', version: '3.7.11', queue: ['find: Permission denied', 1] }));
+    const r = parsePostfix(out({ postconf: 'myhostname = mx.example.com\nrelayhost =\nvirtual_mailbox_domains = example.com', master: 'smtp inet n - y - - smtpd', version: '3.7.11', postqueue: ['sh: 1: postqueue: not found', 0], queue: ['find: Permission denied', 1] }));
     expect(r.postfix).toMatchObject({ role: 'direct', mysqlMaps: [], submissionEnabled: false, tls: { inboundEnabled: false, outboundEnabled: false } });
     expect(r.postfix?.relayhost).toBeUndefined();
     expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.permissionDenied']);
+  });
+
+  it('counts the queue with postqueue when the spool is not readable', () => {
+    const r = parsePostfix(out({ postconf: 'relayhost =', master: '', version: '3.7.11', postqueue: '      7 active\n   1250 deferred', queue: ['find: ‘/var/spool/postfix/active’: Permission denied', 1] }));
+    expect(r.postfix?.queue).toEqual({ active: 7, deferred: 1250, total: 1257 });
+    expect(r.notes).toEqual([]);
+    expect(parsePostfix(out({ postconf: 'relayhost =', postqueue: '', queue: ['find: Permission denied', 1] })).postfix?.queue).toEqual({ total: 0 });
   });
 
   it('notes a server without Postfix', () => {

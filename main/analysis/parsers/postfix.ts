@@ -90,6 +90,16 @@ export function parseQueue(text: string): NonNullable<Postfix['queue']> {
   return q;
 }
 
+/** `postqueue -j` reduced on the server to "count queue_name" lines (uniq -c); works without root. */
+export function parsePostqueueCounts(text: string): NonNullable<Postfix['queue']> | undefined {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const rows = lines.map((l) => /^\s*(\d+)\s+([a-z]+)\s*$/.exec(l));
+  // Anything else (e.g. "postqueue: not found" on stderr) means the count is unknown, not zero.
+  if (rows.some((m) => m === null)) return undefined;
+  const q = parseQueue(rows.map((m) => `${m?.[2]} ${m?.[1]}`).join('\n'));
+  return q.total === undefined ? { total: 0 } : q;
+}
+
 export function parsePostfix(raw: string): CollectorResult {
   const secs = splitSections(raw);
   const notes: Note[] = [];
@@ -99,11 +109,16 @@ export function parsePostfix(raw: string): CollectorResult {
   const p = postfixFromConfig(parsePostconf(n), master === undefined ? undefined : parseMaster(master));
   const version = usable(secs, 'version', notes)?.trim();
   if (version && /^\d+(\.\d+)*$/.test(version)) p.version = version;
-  const queue = usable(secs, 'queue', notes);
-  if (queue !== undefined) {
-    const q = parseQueue(queue);
-    if (q.total !== undefined) p.queue = q;
-    else notes.push(note('unparsable', { section: 'queue' }));
+  // Spool file counts need root; without it, fall back to postqueue's JSON (allowed for any user).
+  const scratch: Note[] = [];
+  const queue = usable(secs, 'queue', scratch);
+  const q = queue === undefined ? undefined : parseQueue(queue);
+  if (q?.total !== undefined) p.queue = q;
+  else {
+    const pq = secs.get('postqueue');
+    const counted = pq && pq.rc === 0 ? parsePostqueueCounts(pq.out) : undefined;
+    if (counted) p.queue = counted;
+    else notes.push(...(scratch.length ? scratch : [note('unparsable', { section: 'queue' })]));
   }
   return { postfix: p, notes };
 }
