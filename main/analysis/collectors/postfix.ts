@@ -11,7 +11,8 @@ export const postfix: Collector = {
     ['master', 'postconf -M'],
     ['version', 'postconf -h mail_version'],
     ['postqueue', `postqueue -j | sed -n 's/.*"queue_name": *"\\([a-z]*\\)".*/\\1/p' | sort | uniq -c`],
-    ['queue', 'for q in active deferred incoming hold maildrop; do printf \'%s %s\\n\' "$q" "$(find "/var/spool/postfix/$q" -type f 2>/dev/null | wc -l)"; done'],
+    // Unreadable spool directories (no root) must fail loudly, not count as empty.
+    ['queue', 'for q in active deferred incoming hold maildrop; do d=/var/spool/postfix/$q; [ -d "$d" ] || continue; if [ -r "$d" ] && [ -x "$d" ]; then printf \'%s %s\\n\' "$q" "$(find "$d" -type f 2>/dev/null | wc -l)"; else echo "$d: Permission denied"; exit 1; fi; done'],
   ]),
   parse: safeParse('postfix', parsePostfix),
 };
