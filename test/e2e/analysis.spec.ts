@@ -294,7 +294,8 @@ test.describe('live analysis over SSH', () => {
     await shot(page, 'analysis-hostkey-changed-de');
     await changed.getByRole('button', { name: 'Blockiert lassen' }).click();
     await expect(changed).toBeHidden();
-    await expect(page.locator('.ana-phase-failed')).toBeVisible();
+    await expect(page.locator('.ana-phase-notConnected')).toHaveText('Keine Verbindung – auf dem Server wurde nichts ausgeführt.');
+    await expect(page.locator('.ana-col[data-status=running]')).toHaveCount(0);
     // Retrying still refuses: nothing was trusted behind the user's back.
     await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
     await expect(changed).toBeVisible({ timeout: 20_000 });

@@ -40,16 +40,39 @@ export function Warnings({ facts }: { facts: Facts }) {
   );
 }
 
-function Card({ id, collector, facts, children, wide }: { id: string; collector: string; facts: Facts; children: ReactNode; wide?: boolean }) {
+/** Output sections of the collectors (main/analysis/collectors) whose names are unique to one collector. */
+const SECTION_COLLECTOR: Record<string, string> = {
+  hostname: 'hardware', lscpu: 'hardware', cpuinfo: 'hardware', meminfo: 'hardware', iplink: 'hardware', speed: 'hardware', virt: 'hardware',
+  lsblk: 'storage', mdstat: 'storage', mdadm: 'storage', pvs: 'storage', vgs: 'storage', lvs: 'storage', df: 'storage',
+  osrelease: 'os', uname: 'os', dpkg: 'os', units: 'services', ss: 'services', postconf: 'postfix', master: 'postfix', queue: 'postfix',
+  doveconf: 'dovecot', vars: 'mariadb', databases: 'mariadb', engines: 'mariadb', du: 'data', maildirs: 'data',
+  date: 'maillog', files: 'maillog', log: 'maillog', corosync: 'cluster', crm: 'cluster', procdrbd: 'cluster', drbddump: 'cluster',
+};
+const KEY_COLLECTOR = /^analysis:notes\.(hardware|storage|services|postfix|dovecot|mariadb|data|maillog)\./;
+
+/** Which collector a note belongs to: its source, else its key or the output section it names. */
+export function noteCollector(n: Note): string | undefined {
+  if (n.source) return n.source;
+  const byKey = KEY_COLLECTOR.exec(n.key)?.[1];
+  if (byKey) return byKey;
+  const section = n.params?.section;
+  if (typeof section === 'string') return SECTION_COLLECTOR[section];
+  const collector = n.params?.collector;
+  return typeof collector === 'string' ? collector : undefined;
+}
+
+function Card({ id, collector, facts, children, wide, hasData }: { id: string; collector: string; facts: Facts; children: ReactNode; wide?: boolean; hasData: boolean }) {
   const { t } = useTranslation('anaui');
   const noteText = useNoteText();
   const st = facts.collectors?.[collector]?.status;
-  const notes = (facts.notes ?? []).filter((n) => n.source === collector);
+  const notes = (facts.notes ?? []).filter((n) => noteCollector(n) === collector);
   return (
     <section className={`card ana-card${wide ? ' ana-wide' : ''}`} aria-labelledby={`ana-card-${id}`} data-card={id}>
       <header className="ana-card-head">
         <h2 id={`ana-card-${id}`}>{t(`cards.${id}`)}</h2>
-        {st ? <span className={`ana-badge ana-badge-${st}`}>{t(`analysis:status.${st}`)}</span> : facts.source === 'manual' ? <span className="ana-badge ana-badge-manual">{t('results.manual')}</span> : null}
+        {st ? <span className={`ana-badge ana-badge-${st}`}>{t(`analysis:status.${st}`)}</span>
+          : hasData ? <span className="ana-badge ana-badge-manual">{t('results.manual')}</span>
+          : <span className="ana-badge ana-badge-none">{t('results.notCollected')}</span>}
       </header>
       {children}
       {notes.length ? (
@@ -94,7 +117,8 @@ export function Results({ facts }: { facts: Facts }) {
   const mv = facts.mailVolume;
   const cl = facts.cluster;
   const disks = (st.blockDevices ?? []).filter((b) => b.type === 'disk');
-  const generalNotes = (facts.notes ?? []).filter((n) => !n.source);
+  const generalNotes = (facts.notes ?? []).filter((n) => !noteCollector(n));
+  const has = (v: object | undefined) => v !== undefined && Object.values(v).some((x) => x !== undefined && (!Array.isArray(x) || x.length > 0));
   const pkgs = (os.packages ?? []).filter((p) => p.installed);
   const keyPkgs = KEY_PACKAGES.map((n) => pkgs.find((p) => p.name === n)).filter((p) => p !== undefined);
 
@@ -107,7 +131,7 @@ export function Results({ facts }: { facts: Facts }) {
       </p>
       <Warnings facts={facts} />
       <div className="ana-grid">
-        <Card id="hardware" collector="hardware" facts={facts}>
+        <Card id="hardware" collector="hardware" facts={facts} hasData={has(facts.hardware)}>
           <Pairs items={[
             [t('f.cpuModel'), hw.cpuModel],
             [t('f.cpu'), hw.cpuCores !== undefined || hw.cpuThreads !== undefined ? t('f.coresThreads', { cores: num(hw.cpuCores) ?? '?', threads: num(hw.cpuThreads) ?? '?', sockets: hw.cpuSockets ?? 1 }) : undefined],
@@ -117,7 +141,7 @@ export function Results({ facts }: { facts: Facts }) {
             [t('f.nics'), (hw.nics ?? []).filter((n) => n.name !== 'lo').map((n) => `${n.name}${n.speedMbps ? ` (${fmtNumber(n.speedMbps / 1000, 1)} Gbit/s)` : ''}`).join(', ') || undefined],
           ]} />
         </Card>
-        <Card id="os" collector="os" facts={facts}>
+        <Card id="os" collector="os" facts={facts} hasData={has(facts.os)}>
           <Pairs items={[
             [t('f.os'), os.prettyName ?? ([os.id, os.versionId].filter(Boolean).join(' ') || undefined)],
             [t('f.kernel'), os.kernel],
@@ -125,7 +149,7 @@ export function Results({ facts }: { facts: Facts }) {
           ]} />
           {pkgs.length ? <p className="hint">{t('f.packagesTotal', { count: pkgs.length })}</p> : null}
         </Card>
-        <Card id="storage" collector="storage" facts={facts} wide>
+        <Card id="storage" collector="storage" facts={facts} hasData={has(facts.storage)} wide>
           {disks.length ? (
             <table className="ana-table">
               <caption>{t('f.disks')}</caption>
@@ -170,7 +194,7 @@ export function Results({ facts }: { facts: Facts }) {
           ) : null}
           <DiskChart facts={facts} />
         </Card>
-        <Card id="services" collector="services" facts={facts}>
+        <Card id="services" collector="services" facts={facts} hasData={has(facts.services)}>
           {sv.listeners?.length ? (
             <table className="ana-table">
               <caption>{t('f.listeners')}</caption>
@@ -190,7 +214,7 @@ export function Results({ facts }: { facts: Facts }) {
             </p>
           ) : null}
         </Card>
-        <Card id="postfix" collector="postfix" facts={facts}>
+        <Card id="postfix" collector="postfix" facts={facts} hasData={has(facts.postfix)}>
           <Pairs items={pf ? [
             [t('f.version'), pf.version],
             ['myhostname', pf.myhostname],
@@ -205,7 +229,7 @@ export function Results({ facts }: { facts: Facts }) {
             [t('f.mysqlMaps'), pf.mysqlMaps?.length ? String(pf.mysqlMaps.length) : undefined],
           ] : []} />
         </Card>
-        <Card id="dovecot" collector="dovecot" facts={facts}>
+        <Card id="dovecot" collector="dovecot" facts={facts} hasData={has(facts.dovecot)}>
           <Pairs items={dv ? [
             [t('f.version'), dv.version],
             [t('f.protocols'), dv.protocols?.join(', ')],
@@ -215,7 +239,7 @@ export function Results({ facts }: { facts: Facts }) {
             ['TLS', yesNo(t, dv.sslEnabled)],
           ] : []} />
         </Card>
-        <Card id="mariadb" collector="mariadb" facts={facts}>
+        <Card id="mariadb" collector="mariadb" facts={facts} hasData={has(facts.mariadb)}>
           <Pairs items={db ? [
             [t('f.version'), db.version],
             ['datadir', db.datadir],
@@ -224,14 +248,14 @@ export function Results({ facts }: { facts: Facts }) {
             [t('f.engines'), db.engines?.map((e) => `${e.name}: ${e.tables ?? '?'}`).join(', ')],
           ] : []} />
         </Card>
-        <Card id="cluster" collector="cluster" facts={facts}>
+        <Card id="cluster" collector="cluster" facts={facts} hasData={has(facts.cluster)}>
           <Pairs items={cl ? [
             ['Corosync', cl.corosync ? [yesNo(t, cl.corosync.installed) && `${t('f.installed')}: ${yesNo(t, cl.corosync.installed)}`, cl.corosync.active !== undefined && `${t('f.active')}: ${yesNo(t, cl.corosync.active)}`].filter(Boolean).join(', ') : undefined],
             ['Pacemaker', cl.pacemaker ? [cl.pacemaker.installed !== undefined && `${t('f.installed')}: ${yesNo(t, cl.pacemaker.installed)}`, cl.pacemaker.active !== undefined && `${t('f.active')}: ${yesNo(t, cl.pacemaker.active)}`].filter(Boolean).join(', ') : undefined],
             ['DRBD', cl.drbd ? [cl.drbd.installed !== undefined && `${t('f.installed')}: ${yesNo(t, cl.drbd.installed)}`, cl.drbd.resources?.length ? `${t('f.resources')}: ${cl.drbd.resources.map((r) => r.name).join(', ')}` : ''].filter(Boolean).join(', ') : undefined],
           ] : []} />
         </Card>
-        <Card id="data" collector="data" facts={facts} wide>
+        <Card id="data" collector="data" facts={facts} hasData={has(facts.data)} wide>
           <Pairs items={data ? [
             [t('f.mailboxes'), num(data.totalMailboxes)],
             [t('f.messages'), num(data.totalMessages)],
@@ -239,7 +263,7 @@ export function Results({ facts }: { facts: Facts }) {
           ] : []} />
           <DataChart facts={facts} />
         </Card>
-        <Card id="mail" collector="maillog" facts={facts} wide>
+        <Card id="mail" collector="maillog" facts={facts} hasData={has(facts.mailVolume)} wide>
           {mv?.busiestHour ? <p className="ana-busiest">{t('f.busiestHour', { start: fmtDateTime(mv.busiestHour.start), count: mv.busiestHour.received })}</p> : null}
           {mv?.totals ? (
             <p className="hint">{t('f.totals', { received: num(mv.totals.received) ?? 0, delivered: num(mv.totals.delivered) ?? 0, deferred: num(mv.totals.deferred) ?? 0, bounced: num(mv.totals.bounced) ?? 0, rejected: num(mv.totals.rejected) ?? 0 })}</p>

@@ -22,11 +22,17 @@ export function RunPanel() {
   const load = useStore((s) => s.loadAnaCollectors);
   const cancel = useStore((s) => s.cancelAnalysis);
   const target = useStore((s) => s.project?.hosts.primary);
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => void load(), [load]);
   const running = run?.phase === 'running';
+  // The form is long: bring the progress into view when a run starts.
+  useEffect(() => {
+    if (running) ref.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [running, run?.runId]);
+  const ran = run && run.phase !== 'notConnected' && run.phase !== 'hostKey';
 
   return (
-    <section className="card ana-run" aria-labelledby="ana-run-title">
+    <section ref={ref} className="card ana-run" aria-labelledby="ana-run-title">
       <div className="ana-run-head">
         <h2 id="ana-run-title">{t('run.title')}</h2>
         <div className="row-actions">
@@ -37,7 +43,7 @@ export function RunPanel() {
       {run ? (
         <p className={`ana-phase ana-phase-${run.phase}`} role="status">
           {t(`run.phase.${run.phase}`)}
-          {run.connection ? ` · ${t(`run.connection.${run.connection}`, { attempt: run.attempt ?? 1 })}` : ''}
+          {running && run.connection ? ` · ${t(`run.connection.${run.connection}`, { attempt: run.attempt ?? 1 })}` : ''}
         </p>
       ) : (
         <p className="hint">{t('run.intro')}</p>
@@ -53,7 +59,7 @@ export function RunPanel() {
                 {t(c.titleKey)}
                 {c.needsSudo ? <span className="ana-sudo" title={t('run.needsSudo')}> · sudo</span> : null}
               </span>
-              <span className="ana-col-status">{run ? t(`run.status.${status}`) : ''}</span>
+              <span className="ana-col-status">{ran ? t(`run.status.${status}`) : ''}</span>
               <span className="ana-col-time">{fmtDuration(st?.durationMs)}</span>
               {st?.errorCode ? (
                 <span className="ana-col-error">

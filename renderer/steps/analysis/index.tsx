@@ -24,6 +24,11 @@ export function AnalysisStep() {
   const running = useStore((s) => s.anaRun?.phase === 'running');
   // Record the derived state in the project so the CLI and the report see what the sidebar shows.
   useEffect(() => setStepStatus('analysis', derived), [derived, setStepStatus]);
+  // A tab opened from a button further down starts at its top, not in the middle of the page.
+  useEffect(() => {
+    const tabsEl = document.querySelector('.ana-tabs');
+    if (tabsEl && tabsEl.getBoundingClientRect().top < 0) tabsEl.scrollIntoView({ block: 'start' });
+  }, [tab]);
   if (!projectId) return null;
 
   const onKey = (e: KeyboardEvent) => {

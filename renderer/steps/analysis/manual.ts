@@ -106,6 +106,8 @@ function usableBytes(level: RaidLevel, count: number, size: number): number {
   }
 }
 
+const DEBIAN_CODENAMES: Record<string, string> = { '8': 'jessie', '9': 'stretch', '10': 'buster', '11': 'bullseye', '12': 'bookworm', '13': 'trixie', '14': 'forky' };
+
 const diskGroups: ManualField[] = ['diskCount', 'diskSizeGb', 'diskType', 'raidLevel'];
 
 /**
@@ -151,7 +153,12 @@ export function applyManual(facts: Facts | undefined, d: ManualDraft, changed: S
       f.collectors = rest;
     }
   }
-  if (changed.has('debianVersion')) set('os', { versionId: d.debianVersion.trim(), ...(d.debianVersion.trim() && !f.os?.id ? { id: 'debian' } : {}) });
+  if (changed.has('debianVersion')) {
+    const v = d.debianVersion.trim();
+    const major = v.split('.')[0] ?? '';
+    const codename = DEBIAN_CODENAMES[major];
+    set('os', { versionId: major || undefined, id: v ? (f.os?.id ?? 'debian') : undefined, codename, prettyName: v ? `Debian GNU/Linux ${v}${codename ? ` (${codename})` : ''}` : undefined });
+  }
   if (changed.has('postfixVersion')) set('postfix', { version: d.postfixVersion.trim() });
   if (changed.has('dovecotVersion')) set('dovecot', { version: d.dovecotVersion.trim() });
   if (changed.has('mariadbVersion')) set('mariadb', { version: d.mariadbVersion.trim() });

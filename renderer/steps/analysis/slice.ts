@@ -18,7 +18,8 @@ export interface CollectorRunState {
 
 export interface AnalysisRun {
   runId: string;
-  phase: 'running' | 'done' | 'failed' | 'cancelled';
+  /** notConnected: it ended before any collector ran (login, host key); hostKey: waits for the user's decision. */
+  phase: 'running' | 'done' | 'failed' | 'cancelled' | 'notConnected' | 'hostKey';
   startedAt: number;
   finishedAt?: number;
   collectors: Record<string, CollectorRunState>;
@@ -206,9 +207,10 @@ export const createAnalysisStepSlice: StateCreator<AppState, [], [], AnalysisSte
         flush();
         const err = e instanceof ApiCallError ? e.error : toErrorValue(e);
         const cancelled = err.code === 'ssh:errors.cancelled';
+        const hostKey = err.code === 'ssh:errors.hostKeyUnknown' || err.code === 'ssh:errors.hostKeyChanged';
         patchRun(runId, (run) => ({
           ...run,
-          phase: cancelled ? 'cancelled' : 'failed',
+          phase: hostKey ? 'hostKey' : cancelled ? 'cancelled' : Object.values(run.collectors).every((c) => c.status === 'waiting') ? 'notConnected' : 'failed',
           finishedAt: Date.now(),
           // Collectors that never got their turn are not failures of their own.
           collectors: Object.fromEntries(
@@ -216,7 +218,7 @@ export const createAnalysisStepSlice: StateCreator<AppState, [], [], AnalysisSte
           ),
         }));
         const params = err.params ?? {};
-        if (err.code === 'ssh:errors.hostKeyUnknown' || err.code === 'ssh:errors.hostKeyChanged') {
+        if (hostKey) {
           set({
             anaHostKey: {
               kind: err.code === 'ssh:errors.hostKeyUnknown' ? 'unknown' : 'changed',
@@ -267,7 +269,10 @@ export const createAnalysisStepSlice: StateCreator<AppState, [], [], AnalysisSte
       await get().startAnalysis();
     },
 
-    dismissHostKey: () => set({ anaHostKey: null }),
+    dismissHostKey: () => {
+      const run = get().anaRun;
+      set({ anaHostKey: null, ...(run?.phase === 'hostKey' ? { anaRun: { ...run, phase: 'notConnected' } } : {}) });
+    },
 
     applyFacts(facts) {
       get().updateProject((proj) => ({ ...proj, facts }));
