@@ -212,6 +212,7 @@ export class SshSession {
     if (useSudo) mode = await this.probeSudo(opts.signal);
     for (let attempt = 1; ; attempt++) {
       const conn = await this.ensureConnected(opts.signal);
+      if (opts.signal?.aborted) throw new AppError(SshErrorCode.cancelled); // not sent yet: nothing to stop
       try {
         const result = await this.runOnce(conn, command, opts, attempt, mode);
         if (opts.check) {
@@ -292,12 +293,13 @@ export class SshSession {
         if (pidFilter.pid && conn.alive) this.runOnce(conn, killCommand(pidFilter.pid, sig), { timeoutMs: 15_000 }, 1, mode).catch(() => undefined);
       };
       let killing = false;
+      // Cancelled before the channel was open: the command may still start, so the TERM goes out as soon as the
+      // channel exists (see the exec callback) and the KILL round below catches it by PID.
       const kill = (why: AppError) => {
         failure ??= why;
-        if (!channel) return finish();
         if (killing) return;
         killing = true;
-        signalRemote('TERM');
+        if (channel) signalRemote('TERM');
         timers.push(
           setTimeout(() => {
             signalRemote('KILL');
@@ -313,6 +315,7 @@ export class SshSession {
       const onAbort = () => kill(new AppError(SshErrorCode.cancelled));
       if (timeoutMs > 0) timers.push(setTimeout(() => kill(new AppError(SshErrorCode.commandTimeout, { seconds: Math.round(timeoutMs / 100) / 10, host: target.host })), timeoutMs));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.signal?.aborted) onAbort();
       const unsubscribeLost = conn.onLost(() => {
         if (finished) return;
         failure ??= new ConnectionDropped();
@@ -367,7 +370,7 @@ export class SshSession {
             ch.close();
             return;
           }
-          if (failure) kill(failure instanceof AppError ? failure : new AppError(SshErrorCode.cancelled));
+          if (killing) signalRemote('TERM');
           ch.on('data', (chunk: Buffer) => emitOut(out.decode(chunk)));
           ch.stderr.on('data', (chunk: Buffer) => {
             const text = pidFilter.feed(err.decode(chunk));

@@ -111,6 +111,19 @@ describe('exec', () => {
     await rejectsWithCode(session.exec('true', { signal: ac.signal }), 'ssh:errors.cancelled');
   });
 
+  it.each([
+    ['synchronously (nothing sent yet)', (ac: AbortController) => ac.abort()],
+    ['on the next turn (channel not open yet)', (ac: AbortController) => setImmediate(() => ac.abort())],
+  ])('cancel right after calling exec, %s, leaves nothing running', async (_name, abort) => {
+    const marker = `sleep 6${Math.floor(Math.random() * 1000)}.5`;
+    const ac = new AbortController();
+    const p = session.exec(marker, { signal: ac.signal });
+    abort(ac);
+    await rejectsWithCode(p, 'ssh:errors.cancelled');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await running(marker)).toBe(false);
+  });
+
   it('check turns exit codes into typed errors', async () => {
     const nf = await rejectsWithCode(session.exec('mhs-no-such-program-xyz --help', { check: true }), 'ssh:errors.commandNotFound');
     expect(nf.params.command).toBe('mhs-no-such-program-xyz --help');
