@@ -13,7 +13,7 @@ export const maillog: Collector = {
     ['date', 'date +%Y-%m-%d'],
     ['files', LIST],
     // Without rsyslog (Debian 12 default) Postfix logs only to the journal: mail facility, syslog format.
-    ['log', `F=$(${LIST}); if [ -n "$F" ]; then for f in $F; do zcat -f "$f"; done; else journalctl SYSLOG_FACILITY=2 -o short --no-pager -q; fi`],
+    ['log', `F=$(${LIST}); if [ -n "$F" ]; then rc=0; for f in $F; do zcat -f "$f" || rc=1; done; exit $rc; else journalctl SYSLOG_FACILITY=2 -o short --no-pager -q; fi`],
   ]),
   parse: safeParse('maillog', parseMaillogCollector),
   stream: () => createMaillogStream(),

@@ -33,8 +33,14 @@ describe('data parser', () => {
     });
   });
 
+  it('leaves sizes out rather than report too little without root', () => {
+    const r = parseData(out({ du: ["du: cannot read directory '/var/vmail/example.org/anna': Permission denied\n1000\t/var/vmail\n8192\t/var/spool/postfix", 1], maildirs: ['sh: 1: cd: can\'t cd to /var/vmail', 126] }));
+    expect(r.data).toEqual({});
+    expect(r.notes.map((n) => `${n.key} ${n.params?.section}`)).toEqual(['analysis:notes.permissionDenied du', 'analysis:notes.permissionDenied maildirs']);
+  });
+
   it('notes a server without /var/vmail', () => {
-    const r = parseData(out({ du: ['du: cannot access \'/var/vmail\': No such file or directory\n4096\t/var/lib/mysql\n8192\t/var/spool/postfix', 1], maildirs: ['sh: 1: cd: can\'t cd to /var/vmail', 2] }));
+    const r = parseData(out({ du: ['du: cannot access \'/var/vmail\': No such file or directory\n4096\t/var/lib/mysql\n8192\t/var/spool/postfix', 1], maildirs: ['no /var/vmail', 3] }));
     expect(r.data).toMatchObject({ datadirBytes: 4096, spoolBytes: 8192 });
     expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.data.noMaildirs']);
   });

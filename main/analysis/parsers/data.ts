@@ -55,11 +55,13 @@ export function parseData(raw: string): CollectorResult {
   const secs = splitSections(raw);
   const notes: Note[] = [];
   const data: Data = {};
-  // du exits 1 if one of the paths is missing but still reports the others.
+  // du exits 1 if one of the paths is missing but still reports the others; unreadable directories would
+  // make its sums too small, so then the sizes are left out.
   const du = usable(secs, 'du', notes, [0, 1]);
-  if (du !== undefined) Object.assign(data, parseDu(du));
-  const mdSec = secs.get('maildirs');
-  const noVmail = mdSec !== undefined && mdSec.rc !== 0 && /can't cd|No such file|can not cd/i.test(mdSec.out);
+  if (du !== undefined && /Permission denied/.test(du)) notes.push(note('permissionDenied', { section: 'du' }));
+  else if (du !== undefined) Object.assign(data, parseDu(du));
+  // Exit code 3: there is no mail directory at all.
+  const noVmail = secs.get('maildirs')?.rc === 3;
   const md = noVmail ? '' : usable(secs, 'maildirs', notes);
   if (md !== undefined) {
     Object.assign(data, parseMaildirs(md));

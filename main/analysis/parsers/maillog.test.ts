@@ -36,6 +36,12 @@ describe('mail log collector as a stream', () => {
     }
   });
 
+  it('keeps the counts but notes a log file that could not be read', () => {
+    const r = parseMaillogCollector(out({ date: '2026-11-25', files: '/var/log/mail.log.1\n/var/log/mail.log', log: [`${LOG}\nzcat: /var/log/mail.log: Permission denied`, 1] }));
+    expect(r.mailVolume?.totals?.received).toBe(1);
+    expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.permissionDenied']);
+  });
+
   it('reports a failed log command', () => {
     const r = parseMaillogCollector(out({ date: '2026-11-25', files: '', log: ['journalctl: command not found', 127] }));
     expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.toolMissing']);

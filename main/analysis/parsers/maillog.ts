@@ -58,9 +58,10 @@ export function createMaillogStream(now: () => Date = () => new Date()): Streami
       const m = LOG_END.exec(tail);
       const rc = m ? Number(m[1]) : undefined;
       parser.end();
-      if (rc !== undefined && rc !== 0 && parser.postfixLines === 0) {
-        usable(new Map([['log', { out: '', rc }]]), 'log', notes);
-        return { notes };
+      // A failed read (e.g. one rotated file not readable) is reported even when other files were counted.
+      if (rc !== undefined && rc !== 0) {
+        usable(new Map([['log', { out: tail, rc }]]), 'log', notes);
+        if (parser.postfixLines === 0) return { notes };
       }
       if (!files.length) notes.push(note('maillog.fromJournal'));
       if (parser.postfixLines === 0) {
