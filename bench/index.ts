@@ -3,6 +3,8 @@
  * `npm run bench -- ui io maillog` runs a subset; MHS_BENCH_MAILLOG_MB sets the mail-log size (default 1024).
  */
 import { existsSync } from 'node:fs';
+import { benchLegacyAnalysis } from './analysis';
+import { benchMaillog } from './maillog';
 import { benchProjectIO } from './projectIO';
 import { benchFirstScreen } from './ui';
 
@@ -25,15 +27,18 @@ if (want('io')) {
   console.log(`io: large project (${(r.bytes / 1024).toFixed(0)} KiB) save median ${fmt(median(r.save))}, load median ${fmt(median(r.load))}`);
 }
 
-if (want('maillog')) {
-  const modPath = './maillog';
-  const mod = (await import(modPath).catch(() => null)) as null | { benchMaillog(bytes: number): Promise<Record<string, unknown>> };
-  if (!mod) console.log('maillog: bench/maillog.ts not available');
-  else {
-    const mb = Number(process.env.MHS_BENCH_MAILLOG_MB ?? 1024);
-    const r = (await mod.benchMaillog(mb * 1024 * 1024)) as { bytes: number; oursMs: number; pflogsummMs: number; ratio: number; totalsMatch: boolean };
-    console.log(
-      `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), totals match: ${r.totalsMatch}`,
-    );
+if (want('analysis')) {
+  for (const tier of ['ct', 'vm'] as const) {
+    const r = await benchLegacyAnalysis(tier);
+    if (!r) console.log(`analysis (${tier}): lab not running; start it with \`npm run lab -- up --tier ${tier} --nodes legacy\``);
+    else console.log(`analysis (${tier}): full Ist-Analyse of the legacy node (${r.collectors} collectors) median ${(median(r.ms) / 1000).toFixed(2)} s (runs: ${r.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s; goal <= 15 s on ct)`);
   }
+}
+
+if (want('maillog')) {
+  const mb = Number(process.env.MHS_BENCH_MAILLOG_MB ?? 1024);
+  const r = await benchMaillog(mb * 1024 * 1024);
+  console.log(
+    `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), totals match: ${r.totalsMatch}`,
+  );
 }
