@@ -186,7 +186,7 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
                 }} />
               <Bar dataKey="offset" stackId="p" name="_offset" fill="transparent" isAnimationActive={false} legendType="none" />
               <Bar dataKey="planned" stackId="p" name={t('time.planned')} isAnimationActive={false}>
-                {gantt.map((g) => <Cell key={g.name} fill={phaseColors[g.phase]} />)}
+                {gantt.map((g, i) => <Cell key={i} fill={phaseColors[g.phase]} />)}
               </Bar>
               <Bar dataKey="actualOffset" stackId="a" name="_actualOffset" fill="transparent" isAnimationActive={false} legendType="none" />
               <Bar dataKey="actual" stackId="a" name={t('time.actual')} fill="#9aa7b4" isAnimationActive={false} />

@@ -34,6 +34,7 @@ export function SizingStep() {
         <div className="card attention" role="alert"><p className="error-text">{t(result.error.code, result.error.params ?? {})}</p></div>
       ) : (
         <>
+          {started && !primaryFromDraft(draft) ? <p className="notice" role="status">{t('sizing.stale')}</p> : null}
           <section className="card wide" aria-labelledby="sz-compare">
             <h2 id="sz-compare">{t('sizing.compare.title')}</h2>
             <ComparisonTable p={sizingPrimary(project)!} r={result.value} />
