@@ -8,14 +8,14 @@ import { homedir } from 'node:os';
 // ssh2 is CommonJS: Node's ESM loader cannot see its named exports when the app is bundled as ESM, so take
 // them from the default export.
 import ssh2, { type AnyAuthMethod, type ConnectConfig, type KeyboardInteractiveCallback, type Prompt } from 'ssh2';
-
-const { Client, utils } = ssh2;
-type Client = InstanceType<typeof ssh2.Client>;
 import type { Duplex } from 'node:stream';
 import { AppError } from '../../shared/errors';
 import { mapConnectError, mapKeyFileError, mapKeyParseError, SshErrorCode, type HopContext } from './errors';
 import type { KnownHostsStore } from './knownHostsStore';
 import type { ConnectSecrets, Target } from './target';
+
+const { Client, utils } = ssh2;
+type Client = InstanceType<typeof ssh2.Client>;
 
 export interface AcceptedHostKey {
   host: string;
