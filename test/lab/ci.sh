@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 LAB=(node --import tsx test/lab/cli.ts)
 TIERS="${LAB_CI_TIERS:-ct vm}"
+# The witness is tested in the ct tier; the vm tier boots legacy + secondary (TCG on 2 shared cores).
+declare -A NODES=([ct]="${LAB_CI_CT_NODES:-legacy,secondary,witness}" [vm]="${LAB_CI_VM_NODES:-legacy,secondary}")
 declare -A T
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
@@ -16,10 +18,10 @@ fail=0
 for t in $TIERS; do
   s=$(now); "${LAB[@]}" build --tier "$t"; T[build_$t]=$(secs "$s" "$(now)")
   s=$(now); "${LAB[@]}" build --tier "$t" >/dev/null; T[warm_build_$t]=$(secs "$s" "$(now)")
-  s=$(now); "${LAB[@]}" up --tier "$t" >/dev/null; T[up_$t]=$(secs "$s" "$(now)")
+  s=$(now); "${LAB[@]}" up --tier "$t" --nodes "${NODES[$t]}" >/dev/null; T[up_$t]=$(secs "$s" "$(now)")
   T[boot_$t]=$(node -p "JSON.parse(require('fs').readFileSync('test/lab/.run/$t/status.json','utf8')).upSeconds")
   s=$(now)
-  if node --import tsx test/lab/run-tests.ts --tier "$t"; then T[smoke_$t]=$(secs "$s" "$(now)"); else T[smoke_$t]="FAILED"; fail=1; fi
+  if node --import tsx test/lab/run-tests.ts --tier "$t" --nodes "${NODES[$t]}"; then T[smoke_$t]=$(secs "$s" "$(now)"); else T[smoke_$t]="FAILED"; fail=1; fi
 done
 
 echo

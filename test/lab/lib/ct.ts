@@ -33,7 +33,7 @@ export async function startCtNode(state: LabState, node: NodeName, imageRoot: st
   saveState(state);
   writeIdentity(ov.root, imageRoot, node, hostKeyDir, clientPub);
   maskContainerUnits(ov.root);
-  const pid = startNspawn({ ns: state.netns, name: node, root: ov.root, logFile: join(nodeDir, 'console.log'), devices });
+  const pid = startNspawn({ ns: state.netns, name: node, root: ov.root, logFile: join(runDir('ct'), 'logs', `${node}-console.log`), devices });
   const rec = { label: `node-${node}`, kind: 'nspawn' as const, pid, node };
   state.procs.push(rec);
   saveState(state);

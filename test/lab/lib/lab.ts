@@ -1,7 +1,7 @@
 // build | up | status | down for both tiers.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { CACHE_DIR, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
 import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
 import { ensureClientKey, makeHostKeys } from './identity.js';
 import { ensureImage, type BuiltImage } from './images.js';
@@ -9,7 +9,7 @@ import { createNetns, deleteNetns, netnsExists, startRelay, startRepoServer } fr
 import { provisionLegacy } from './provision.js';
 import { loadState, saveState, stateFile, statusFile, type LabState } from './state.js';
 import { buildStatus, knownHostsText, writeStatus, type LabStatus } from './status.js';
-import { isAlive, log, readBanner, stopGroup, waitFor } from './util.js';
+import { isAlive, log, readBanner, stopGroup, waitFor, withLock } from './util.js';
 import { buildVmImages, startVmNodes, stopVmResources, vmDisksForStatus } from './vm.js';
 
 export interface BuildResult {
@@ -20,11 +20,15 @@ export interface BuildResult {
 
 export async function buildImages(tier: Tier): Promise<BuildResult> {
   const t0 = Date.now();
-  const base = await ensureImage('base');
-  const legacy = await ensureImage('legacy', provisionLegacy);
-  const images = [base, legacy];
-  if (tier === 'vm') images.push(...(await buildVmImages(base, legacy)));
-  return { tier, images, seconds: (Date.now() - t0) / 1000 };
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // One builder at a time: a second `up`/`build` (another test, CI) waits instead of racing on the cache.
+  return withLock(join(CACHE_DIR, 'build.lock'), 'the lab image build lock', 60 * 60_000, async () => {
+    const base = await ensureImage('base');
+    const legacy = await ensureImage('legacy', provisionLegacy);
+    const images = [base, legacy];
+    if (tier === 'vm') images.push(...(await buildVmImages(base, legacy)));
+    return { tier, images, seconds: (Date.now() - t0) / 1000 };
+  });
 }
 
 function anyAlive(s: LabState): boolean {
@@ -32,6 +36,12 @@ function anyAlive(s: LabState): boolean {
 }
 
 export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
+  mkdirSync(join(CACHE_DIR, '..', '.run'), { recursive: true });
+  // One `up` per tier at a time; a second caller waits and then finds the lab up (and fails clearly).
+  return withLock(join(CACHE_DIR, '..', '.run', `${tier}.up.lock`), `the ${tier} lab's up lock`, 60 * 60_000, () => upLocked(tier, nodes));
+}
+
+async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
   const prev = loadState(tier);
   if (prev && anyAlive(prev)) throw new Error(`the ${tier} lab is already up (npm run lab -- down --tier ${tier})`);
   if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
@@ -54,6 +64,8 @@ export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     ready: false,
   };
   saveState(state);
+  rmSync(join(dir, 'logs'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'logs'), { recursive: true });
   try {
     const clientKey = await ensureClientKey(join(dir, 'keys'));
     const clientPub = readFileSync(`${clientKey}.pub`, 'utf8');
@@ -61,7 +73,6 @@ export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     const base = built.images.find((i) => i.kind === 'base') as BuiltImage;
     const legacy = built.images.find((i) => i.kind === 'legacy') as BuiltImage;
     const logs = join(dir, 'logs');
-    mkdirSync(logs, { recursive: true });
     state.procs.push({ label: 'repo', kind: 'repo', pid: startRepoServer(state.netns, join(base.dir, 'repo'), join(logs, 'repo.log')) });
     saveState(state);
     await Promise.all(
@@ -83,12 +94,12 @@ export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     log(`waiting for SSH on ${nodes.join(', ')}`);
     await Promise.all(
       nodes.map((n) =>
-        waitFor(`SSH on ${n}`, tier === 'ct' ? 60_000 : 300_000, async () => (await readBanner('127.0.0.1', sshPort(tier, n), 2000)).startsWith('SSH-'), 300),
+        waitFor(`SSH on ${n}`, tier === 'ct' ? 60_000 : 600_000, async () => (await readBanner('127.0.0.1', sshPort(tier, n), 2000)).startsWith('SSH-'), 300),
       ),
     );
     if (nodes.includes('legacy')) {
       const smtp = nodeServicePort(tier, 'legacy', SERVICES.findIndex(([s]) => s === 'smtp'));
-      await waitFor('SMTP on legacy', tier === 'ct' ? 60_000 : 300_000, async () => (await readBanner('127.0.0.1', smtp, 3000)).startsWith('220'), 300);
+      await waitFor('SMTP on legacy', tier === 'ct' ? 60_000 : 600_000, async () => (await readBanner('127.0.0.1', smtp, 3000)).startsWith('220'), 300);
     }
     state.ready = true;
     state.upSeconds = Math.round((Date.now() - t0) / 100) / 10;
@@ -132,7 +143,8 @@ export async function down(tier: Tier): Promise<void> {
   await deleteNetns(netnsName(tier));
   rmSync(sockDir(tier), { recursive: true, force: true });
   const dir = runDir(tier);
-  for (const sub of ['nodes', 'hostkeys', 'logs', 'known_hosts']) rmSync(join(dir, sub), { recursive: true, force: true });
+  // Logs stay (in the gitignored .run) for post-mortems; the next `up` clears them.
+  for (const sub of ['nodes', 'hostkeys', 'known_hosts']) rmSync(join(dir, sub), { recursive: true, force: true });
   rmSync(statusFile(tier), { force: true });
   rmSync(stateFile(tier), { force: true });
   log(`${tier} lab down in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

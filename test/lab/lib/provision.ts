@@ -61,9 +61,14 @@ export async function provisionLegacy(dir: string): Promise<void> {
     maskContainerUnits(root);
     nspawn = startNspawn({ ns: BUILD_NS, name: 'legacy', root, logFile: join(dir, 'provision-console.log') });
     init = await containerInit(nspawn);
-    const state = (await execIn(init, ['systemctl', 'is-system-running', '--wait'], { allowFail: true, timeoutMs: 180_000 })).trim();
+    // systemctl only answers once the container's systemd is up; then wait for the boot to finish.
+    const state = await waitFor('the provisioning boot to finish', 180_000, async () => {
+      const s = (await execIn(init as number, ['systemctl', 'is-system-running', '--wait'], { allowFail: true, timeoutMs: 170_000 })).trim();
+      return s === 'running' || s === 'degraded' ? s : undefined;
+    }, 500);
     log(`legacy provisioning boot: system ${state}`);
     if (state !== 'running') log(await execIn(init, ['systemctl', '--failed', '--no-legend'], { allowFail: true }));
+    await execIn(init, ['systemctl', 'is-active', 'mariadb', 'postfix', 'dovecot', 'rsyslog']);
     await execIn(init, ['/usr/local/sbin/lab-provision-legacy']);
     procs.push(...(await startRelay(BUILD_NS, BUILD_SOCKS, work, { hostPort: BUILD_SMTP, targetAddr: NODE_ADDR.legacy, targetPort: 25, label: 'smtp' })));
     procs.push(...(await startRelay(BUILD_NS, BUILD_SOCKS, work, { hostPort: BUILD_SUBMISSION, targetAddr: NODE_ADDR.legacy, targetPort: 587, label: 'submission' })));

@@ -178,3 +178,44 @@ export function readList(file: string): string[] {
 export function shq(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * A lock shared by every process that builds lab images (the smoke tests, other engineers' lab tests, CI):
+ * a directory created atomically, holding the owner's PID; a lock whose owner died is taken over.
+ */
+export async function withLock<T>(lockDir: string, what: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  const { mkdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const pidFile = `${lockDir}/pid`;
+  const end = Date.now() + timeoutMs;
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir, { recursive: false });
+      writeFileSync(pidFile, String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(pidFile, 'utf8'));
+      } catch {
+        /* being created or removed */
+      }
+      if (Number.isFinite(owner) && owner > 0 && !isAlive(owner)) {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) {
+        log(`waiting for ${what} (held by PID ${Number.isFinite(owner) ? owner : '?'})`);
+        announced = true;
+      }
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await sleep(1000);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}

@@ -195,16 +195,16 @@ export async function startVmNodes(state: LabState, nodes: NodeName[], clientPub
         tap,
         mac: `52:54:00:77:00:${Number(last).toString(16).padStart(2, '0')}`,
         fwcfg: tar,
-        console: join(nodeDir, 'console.log'),
+        console: join(rd, 'logs', `${n}-console.log`),
       }),
     );
-    const pid = spawnDetached(c, a, join(nodeDir, 'qemu.log'));
+    const pid = spawnDetached(c, a, join(rd, 'logs', `${n}-qemu.log`));
     state.procs.push({ label: `node-${n}`, kind: 'qemu', pid, node: n });
     saveState(state);
   }
   await sleep(1000);
   for (const p of state.procs.filter((x) => x.kind === 'qemu')) {
-    if (!isAlive(p.pid)) throw new Error(`qemu for ${p.node ?? '?'} exited: ${readFileSync(join(rd, 'nodes', p.node as string, 'qemu.log'), 'utf8').slice(-1000)}`);
+    if (!isAlive(p.pid)) throw new Error(`qemu for ${p.node ?? '?'} exited: ${readFileSync(join(rd, 'logs', `${p.node as string}-qemu.log`), 'utf8').slice(-1000)}`);
   }
 }
 
@@ -219,7 +219,7 @@ export function vmDisksForStatus(s: LabState): Partial<Record<NodeName, Record<s
   for (const n of s.nodes) {
     const d: Record<string, string> = { root: '/dev/vda' };
     if (n === 'legacy') {
-      d.raid10 = '/dev/md0 = /dev/disk/by-id/virtio-lab-md0..3 (VG vg_mail: LVs vmail -> /var/vmail, mysql -> /var/lib/mysql, free extents left)';
+      d.raid10 = 'mdadm RAID10 "mail" over /dev/disk/by-id/virtio-lab-md0..3 (assembled by the initramfs, see /proc/mdstat); VG vg_mail on it: LVs vmail -> /var/vmail, mysql -> /var/lib/mysql, free extents left';
     }
     if (n !== 'witness') {
       d.drbd = `/dev/disk/by-id/virtio-lab-drbd (${VM_DRBD_DISK_MIB} MiB, blank)`;

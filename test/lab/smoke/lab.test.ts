@@ -193,6 +193,74 @@ describe(`lab ${tier}`, () => {
     expect(r.stdout.trim()).toBe(`lab-shared-${token}`);
   });
 
+  it.runIf(tier === 'vm' && has('legacy'))('vm legacy: mail data on LVM over an mdadm RAID10 of four disks, free extents left', async () => {
+    const r = await root(
+      'legacy',
+      'cat /proc/mdstat; echo ---; mdadm --detail /dev/$(awk \'/raid10/ { print $1; exit }\' /proc/mdstat) | grep -E "Raid Level|Active Devices|State :"; echo ---; vgs --noheadings --units m -o vg_name,vg_size,vg_free,pv_count vg_mail; echo ---; findmnt -n -o SOURCE /var/vmail; findmnt -n -o SOURCE /var/lib/mysql; echo ---; find /var/vmail -type f -path "*/cur/*" -o -type f -path "*/new/*" | wc -l',
+    );
+    const [mdstat, detail, vgs, mounts, count] = r.stdout.split('---\n');
+    expect(mdstat).toMatch(/md\d+ : active raid10/);
+    expect(mdstat).toMatch(/\[4\/4\] \[UUUU\]/);
+    expect(detail).toMatch(/Raid Level : raid10/);
+    expect(detail).toMatch(/Active Devices : 4/);
+    const [vg, size, free] = (vgs ?? '').trim().split(/\s+/);
+    expect(vg).toBe('vg_mail');
+    expect(parseFloat(free ?? '0')).toBeGreaterThan(200);
+    expect(parseFloat(size ?? '0')).toBeGreaterThan(parseFloat(free ?? '0'));
+    expect((mounts ?? '').trim().split('\n')).toEqual(['/dev/mapper/vg_mail-vmail', '/dev/mapper/vg_mail-mysql']);
+    expect(Number((count ?? '').trim())).toBeGreaterThanOrEqual(2000);
+  });
+
+  it.runIf(tier === 'vm')('vm: Debian kernel with DRBD 8.4, a blank DRBD disk and the softdog watchdog', async () => {
+    for (const n of wanted.filter((x) => x !== 'witness')) {
+      const r = await root(n, 'uname -r; modprobe drbd && head -1 /proc/drbd; blockdev --getsize64 /dev/disk/by-id/virtio-lab-drbd; ls -l /dev/watchdog; lsmod | grep -c softdog');
+      const lines = r.stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/-amd64$/);
+      expect(lines[1]).toMatch(/^version: 8\.4\./);
+      expect(Number(lines[2])).toBe(512 * 1024 * 1024);
+      expect(lines[3]).toMatch(/\/dev\/watchdog/);
+      expect(Number(lines[4])).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it.runIf(tier === 'vm' && has('legacy') && has('secondary') && process.env.LAB_SKIP_FENCE !== '1')(
+    'vm: SBD fencing on the shared disk really resets the other node (softdog)',
+    async () => {
+      const dev = '/dev/disk/by-id/virtio-lab-sbd';
+      const install = 'apt-get update -q >/tmp/apt.log 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends sbd >>/tmp/apt.log 2>&1; echo rc=$?';
+      const t0 = Date.now();
+      const [a, b] = await Promise.all([root('legacy', install), root('secondary', install)]);
+      timings.sbdInstallSeconds = (Date.now() - t0) / 1000;
+      expect(a.stdout).toContain('rc=0');
+      expect(b.stdout).toContain('rc=0');
+      const c = await root('legacy', `sbd -d ${dev} -1 10 -4 20 create >/dev/null 2>&1; sbd -d ${dev} dump | grep -i "timeout (watchdog)"`);
+      expect(c.stdout).toMatch(/10/);
+      const bootBefore = (await root('secondary', 'cat /proc/sys/kernel/random/boot_id')).stdout.trim();
+      // The watcher alone (no Pacemaker here) with the softdog watchdog; it must not reset the node by itself.
+      const w = await root('secondary', `SBD_PACEMAKER=no SBD_WATCHDOG_DEV=/dev/watchdog sbd -d ${dev} -n secondary -W watch; sleep 5; pgrep -c sbd; sbd -d ${dev} list`);
+      expect(w.stdout).toMatch(/secondary\s+clear/);
+      expect((await root('secondary', 'cat /proc/sys/kernel/random/boot_id')).stdout.trim()).toBe(bootBefore);
+      const t1 = Date.now();
+      const m = await root('legacy', `sbd -d ${dev} list; sbd -d ${dev} message secondary reset; echo rc=$?`);
+      expect(m.stdout).toContain('secondary');
+      expect(m.stdout).toContain('rc=0');
+      let bootAfter = bootBefore;
+      for (let i = 0; i < 120 && bootAfter === bootBefore; i++) {
+        await sleep(3000);
+        try {
+          bootAfter = (await root('secondary', 'cat /proc/sys/kernel/random/boot_id')).stdout.trim();
+        } catch {
+          /* rebooting */
+        }
+      }
+      timings.sbdFenceToSshSeconds = (Date.now() - t1) / 1000;
+      expect(bootAfter).not.toBe(bootBefore);
+      // The slot still holds the reset that legacy sent (nothing started a watcher after the reboot).
+      expect((await root('legacy', `sbd -d ${dev} list`)).stdout).toMatch(/secondary\s+reset\s+legacy/);
+    },
+    900_000,
+  );
+
   it('down stops everything the lab started and leaves nothing behind', async () => {
     const t0 = Date.now();
     await down(tier);
