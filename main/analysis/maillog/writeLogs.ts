@@ -2,10 +2,9 @@
  * Writes generated mail logs into a directory the way logrotate leaves them on Debian:
  * mail.log (newest day), mail.log.1, mail.log.2.gz ... (older, gzipped unless disabled).
  */
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { generateMaillog, type GenerateOptions } from './generate.js';
 
 export interface WriteOptions extends GenerateOptions {
