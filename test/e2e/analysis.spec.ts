@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Facts } from '../../shared/analysis/facts';
+import { analyseWarnings } from '../../shared/analysis/warnings';
 import { ensureTestUsers, generateKey, startSshd, type SshdInstance } from '../integration/ssh/sshdFixture';
 import { expect, shot, test } from './fixtures';
 
@@ -161,6 +163,84 @@ test('offline: hand-enter the seed server, charts, save, reload, reopen; export 
   // The facts imported before stay.
   await page.getByRole('tab', { name: 'Ergebnisse' }).click();
   await expect(card(page, 'Hardware')).toContainText(` / ${threads} Threads`);
+});
+
+const GiB = 2 ** 30;
+const TB = 1e12;
+/** A worn legacy server as a senior engineer meets it: degraded RAID, full VG, wildcard listeners, Dovecot 2.4, Debian 11. */
+const legacyFacts: Facts = {
+  collectedAt: '2026-11-24T09:15:00.000Z',
+  source: 'ssh',
+  hostname: 'mail01.mueller.local',
+  hardware: { cpuModel: 'Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz', cpuSockets: 1, cpuCores: 8, cpuThreads: 16, memTotalBytes: 31.4 * GiB, swapTotalBytes: 8 * GiB, virtualization: 'none', nics: [{ name: 'eno1', speedMbps: 1000 }, { name: 'eno2', speedMbps: 1000 }] },
+  storage: {
+    blockDevices: ['sda', 'sdb', 'sdc', 'sdd'].map((n) => ({ name: n, type: 'disk', sizeBytes: 2_000_398_934_016, rotational: true, model: 'ST2000NM0045' })),
+    raids: [{ name: 'md0', level: 'raid10', state: 'clean, degraded', degraded: true, raidDevices: 4, activeDevices: 3, failedDevices: 1, devices: ['/dev/sda1', '/dev/sdb1', '/dev/sdc1'], sizeBytes: 4_000_795_770_880 }],
+    vgs: [{ name: 'vg0', sizeBytes: 4 * TB, freeBytes: 0, freeExtents: 0, extentCount: 953674, pvCount: 1, lvCount: 3 }],
+    lvs: [{ name: 'root', vg: 'vg0', sizeBytes: 50e9 }, { name: 'vmail', vg: 'vg0', sizeBytes: 3.5 * TB }, { name: 'mysql', vg: 'vg0', sizeBytes: 450e9 }],
+    filesystems: [
+      { source: '/dev/mapper/vg0-root', fstype: 'ext4', mountpoint: '/', sizeBytes: 50e9, usedBytes: 21e9, availBytes: 29e9, usePercent: 42 },
+      { source: '/dev/mapper/vg0-vmail', fstype: 'ext4', mountpoint: '/var/vmail', sizeBytes: 3.5 * TB, usedBytes: 3.05 * TB, availBytes: 0.45 * TB, usePercent: 88 },
+      { source: '/dev/mapper/vg0-mysql', fstype: 'ext4', mountpoint: '/var/lib/mysql', sizeBytes: 450e9, usedBytes: 40e9, availBytes: 410e9, usePercent: 9 },
+      { source: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run', sizeBytes: 3e9, usedBytes: 1e6, availBytes: 3e9, usePercent: 1 },
+    ],
+  },
+  os: { id: 'debian', versionId: '11', codename: 'bullseye', prettyName: 'Debian GNU/Linux 11 (bullseye)', kernel: '5.10.0-32-amd64', packages: [{ name: 'postfix', version: '3.5.25-0+deb11u1', installed: true }, { name: 'dovecot-core', version: '1:2.4.1+dfsg1-6', installed: true }, { name: 'mariadb-server', version: '1:10.5.26-0+deb11u2', installed: true }] },
+  services: {
+    units: [{ name: 'postfix.service', enabled: 'enabled', active: 'active' }, { name: 'dovecot.service', enabled: 'enabled', active: 'active' }, { name: 'mariadb.service', enabled: 'enabled', active: 'active' }],
+    listeners: [{ address: '0.0.0.0', port: 25, process: 'master', allInterfaces: true }, { address: '0.0.0.0', port: 993, process: 'dovecot', allInterfaces: true }, { address: '0.0.0.0', port: 3306, process: 'mariadbd', allInterfaces: true }, { address: '127.0.0.1', port: 10023, process: 'postgrey', allInterfaces: false }],
+  },
+  postfix: { version: '3.5.25', myhostname: 'mail01.mueller.de', inetInterfaces: 'all', role: 'direct', tls: { inboundEnabled: true, outboundEnabled: true }, submissionEnabled: true, queue: { total: 1240, deferred: 1180, active: 60 }, mysqlMaps: ['virtual_mailbox_domains', 'virtual_mailbox_maps', 'virtual_alias_maps'] },
+  dovecot: { version: '2.4.1', protocols: ['imap', 'lmtp', 'sieve'], mailLocation: 'maildir:/var/vmail/%d/%n', passdbDrivers: ['sql'], userdbDrivers: ['sql'], replicatorConfigured: true, sslEnabled: true },
+  mariadb: { version: '10.5.26-MariaDB', datadir: '/var/lib/mysql/', innodbBufferPoolSizeBytes: 8 * GiB, databases: [{ name: 'mailserver', sizeBytes: 38e9, tables: 12 }, { name: 'roundcube', sizeBytes: 2e9, tables: 17 }] },
+  data: { vmailBytes: 1.5 * TB, datadirBytes: 40e9, spoolBytes: 10e9, totalMailboxes: 1500, totalMessages: 9_800_000, domains: [{ domain: 'mueller.de', mailboxes: 900, messages: 6e6, bytes: 0.9 * TB }, { domain: 'mueller-soehne.de', mailboxes: 450, messages: 3e6, bytes: 0.45 * TB }, { domain: 'mueller-shop.de', mailboxes: 150, messages: 0.8e6, bytes: 0.15 * TB }] },
+  mailVolume: {
+    days: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(17 + i).padStart(2, '0')}`, received: 18000 + i * 500, delivered: 17500 + i * 480, forwarded: 0, deferred: 300 + i * 10, deferrals: 900, bounced: 40, rejected: 2500 - i * 100, bytesReceived: 1e9, bytesDelivered: 1e9 })),
+    busiestHour: { start: '2026-11-23T09:00:00.000Z', received: 2100 },
+  },
+  cluster: { corosync: { installed: false }, pacemaker: { installed: false }, drbd: { installed: false } },
+  collectors: Object.fromEntries(['hardware', 'storage', 'os', 'services', 'postfix', 'dovecot', 'mariadb', 'data', 'maillog', 'cluster'].map((id) => [id, { status: 'ok' as const }])),
+};
+
+test('a worn legacy server: the critical warnings come first, the step needs attention, the charts show every day', async ({ app: page, workDir }) => {
+  const file = path.join(workDir, 'legacy.mhs.json');
+  await newProject(page, 'Altserver');
+  await page.keyboard.press('Control+s');
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Datei: ${file}`)).toBeVisible();
+  const project = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...project, facts: legacyFacts }, null, 2));
+  await page.getByRole('button', { name: 'Öffnen …' }).click();
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+  await openAnalysis(page);
+  await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+
+  const expected = analyseWarnings(legacyFacts);
+  expect(expected[0]?.severity).toBe('critical');
+  const items = page.locator('.ana-warnings .ana-warn');
+  await expect(items).toHaveCount(expected.length);
+  await expect(items.first()).toContainText('Kritisch');
+  await expect(items.first()).toContainText('RAID md0 (raid10) ist degradiert: 3 von 4 Platten aktiv');
+  for (const code of ['vgNoFreeExtents', 'boundToAllInterfaces', 'mariadbExposed', 'dovecot24NoReplicator', 'oldDebian', 'mailQueueLarge', 'diskNearlyFull']) {
+    await expect(page.locator(`.ana-warnings [data-code=${code}]`)).toBeVisible();
+  }
+  await expect(page.locator('.step-link.current .state-attention')).toBeVisible();
+  await expect(card(page, 'Speicher: Festplatten, RAID, LVM').getByRole('table', { name: 'Software-RAID' })).toContainText('degradiert');
+  await expect(card(page, 'Speicher: Festplatten, RAID, LVM').getByRole('table', { name: 'LVM-Volume-Groups' })).toContainText('vg0');
+  // tmpfs is left out of the disk chart: three real filesystems, used + free each.
+  await expect(page.locator('[data-chart=disk] .recharts-bar-rectangle')).toHaveCount(6);
+  await expect(page.locator('[data-chart=domains] .recharts-bar-rectangle')).toHaveCount(3);
+  await expect(page.locator('[data-chart=mail] .recharts-bar-rectangle')).toHaveCount(7 * 5);
+  await expect(card(page, 'Mailaufkommen')).toContainText('Stärkste Stunde:');
+  await expect(card(page, 'Mailaufkommen')).toContainText('mit 2100 empfangenen Mails');
+  await shot(page, 'analysis-results-legacy-de');
+  await page.locator('[data-card=storage]').scrollIntoViewIfNeeded();
+  await shot(page, 'analysis-results-legacy-storage-de');
+  await page.locator('[data-card=mail]').scrollIntoViewIfNeeded();
+  await page.mouse.move(5, 5);
+  await shot(page, 'analysis-results-legacy-mail-de');
 });
 
 test.describe('English', () => {

@@ -27,7 +27,7 @@ export function DiskChart({ facts }: { facts: Facts }) {
           <XAxis type="number" tickFormatter={gbTick} unit=" GB" />
           <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
           <Tooltip formatter={gbTip} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="used" name={t('charts.used')} stackId="a" fill={C.used} isAnimationActive={false} />
           <Bar dataKey="free" name={t('charts.free')} stackId="a" fill={C.free} isAnimationActive={false} />
         </BarChart>
@@ -100,7 +100,7 @@ export function MailChart({ facts }: { facts: Facts }) {
           <XAxis dataKey="name" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={64} />
           <Tooltip formatter={(v: unknown) => fmtNumber(Number(v), 0)} />
-          <Legend />
+          <Legend itemSorter={null} />
           {keys.map((k) => <Bar key={k} dataKey={k} name={t(`charts.${k}`)} fill={C[k]} isAnimationActive={false} />)}
         </BarChart>
       </ResponsiveContainer>

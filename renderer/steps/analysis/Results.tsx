@@ -4,7 +4,7 @@ import type { Facts, Note } from '../../../shared/analysis/facts';
 import { analyseWarnings } from '../../../shared/analysis/warnings';
 import { fmtNumber } from '../../components/format';
 import { DataChart, DiskChart, MailChart } from './Charts';
-import { fmtBytes, fmtDateTime, fmtRam } from './format';
+import { fmtBytes, fmtDateTime, fmtHour, fmtRam } from './format';
 
 /** Packages whose versions matter for the cluster plan, in this order. */
 const KEY_PACKAGES = ['postfix', 'dovecot-core', 'mariadb-server', 'drbd-utils', 'corosync', 'pacemaker', 'openssh-server', 'rsync', 'linux-image-amd64'];
@@ -134,7 +134,8 @@ export function Results({ facts }: { facts: Facts }) {
         <Card id="hardware" collector="hardware" facts={facts} hasData={has(facts.hardware)}>
           <Pairs items={[
             [t('f.cpuModel'), hw.cpuModel],
-            [t('f.cpu'), hw.cpuCores !== undefined || hw.cpuThreads !== undefined ? t('f.coresThreads', { cores: num(hw.cpuCores) ?? '?', threads: num(hw.cpuThreads) ?? '?', sockets: hw.cpuSockets ?? 1 }) : undefined],
+            [t('f.cpu'), hw.cpuCores !== undefined || hw.cpuThreads !== undefined ? t('f.coresThreads', { cores: num(hw.cpuCores) ?? '?', threads: num(hw.cpuThreads) ?? '?' }) : undefined],
+            [t('f.sockets'), num(hw.cpuSockets)],
             [t('f.ram'), hw.memTotalBytes !== undefined ? fmtRam(hw.memTotalBytes) : undefined],
             [t('f.swap'), hw.swapTotalBytes !== undefined ? fmtRam(hw.swapTotalBytes) : undefined],
             [t('f.virtualization'), hw.virtualization ? (hw.virtualization === 'none' ? t('f.bareMetal') : hw.virtualization) : undefined],
@@ -264,7 +265,7 @@ export function Results({ facts }: { facts: Facts }) {
           <DataChart facts={facts} />
         </Card>
         <Card id="mail" collector="maillog" facts={facts} hasData={has(facts.mailVolume)} wide>
-          {mv?.busiestHour ? <p className="ana-busiest">{t('f.busiestHour', { start: fmtDateTime(mv.busiestHour.start), count: mv.busiestHour.received })}</p> : null}
+          {mv?.busiestHour ? <p className="ana-busiest">{t('f.busiestHour', { start: fmtHour(mv.busiestHour.start), count: mv.busiestHour.received })}</p> : null}
           {mv?.totals ? (
             <p className="hint">{t('f.totals', { received: num(mv.totals.received) ?? 0, delivered: num(mv.totals.delivered) ?? 0, deferred: num(mv.totals.deferred) ?? 0, bounced: num(mv.totals.bounced) ?? 0, rejected: num(mv.totals.rejected) ?? 0 })}</p>
           ) : null}

@@ -26,8 +26,7 @@ export function AnalysisStep() {
   useEffect(() => setStepStatus('analysis', derived), [derived, setStepStatus]);
   // A tab opened from a button further down starts at its top, not in the middle of the page.
   useEffect(() => {
-    const tabsEl = document.querySelector('.ana-tabs');
-    if (tabsEl && tabsEl.getBoundingClientRect().top < 0) tabsEl.scrollIntoView({ block: 'start' });
+    document.getElementById('main')?.scrollTo?.({ top: 0 });
   }, [tab]);
   if (!projectId) return null;
 
