@@ -136,6 +136,9 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   const why = page.getByLabel(/^Kosten \(\d+ Punkte\) – Begründung$/);
   await why.fill('Vorhandene Hardware wird weiter genutzt; nur ein zweiter Server nötig.');
   await shot(page, 'planning-architecture-matrix-de');
+  await page.locator('tr[data-option=activePassive]').getByRole('button', { name: /Begründungen/ }).click();
+  await page.getByRole('figure', { name: 'Nutzwert je Option, aufgeteilt nach Kriterien' }).scrollIntoViewIfNeeded();
+  await shot(page, 'planning-architecture-chart-de');
   for (const [tab, option] of [['Datenreplikation', 'DRBD (Block-Replikation)'], ['Cluster-Software', 'Pacemaker/Corosync'], ['Anzahl der Knoten', '2 Knoten + Quorum-Device']] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await page.getByRole('radio', { name: `${option} wählen` }).check();

@@ -151,7 +151,7 @@ export function MatrixPanel() {
           <>
             <div className="decision-result">
               {m.chosen[current] ? (
-                <p><strong>{t('arch.matrix.chosen')}:</strong> {opt(m.chosen[current]!)}. {t(ranked.reason.key, ranked.reason.params ?? {})}</p>
+                <p><strong>{t('arch.matrix.chosen')}:</strong> {t(ranked.reason.key, ranked.reason.params ?? {})}</p>
               ) : (
                 <p className="notice">{t('arch.matrix.notChosen', { best: opt(ranked.recommended) })}</p>
               )}

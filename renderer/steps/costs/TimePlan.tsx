@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TimePlanResult } from '../../../shared/planning/timePlan';
+import { workingDay, type TimePlanResult } from '../../../shared/planning/timePlan';
 import { defaultTasks, phases, type Phase, type Task } from '../../../shared/planning/timePlanSchema';
 import type { StepId } from '../../../shared/project/steps';
 import { NumField } from '../../components/NumField';
@@ -64,6 +64,13 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
   // One grid line per working day, up to the later of the plan's end and the limit.
   const end = Math.max(limit, ...result.gantt.map((g) => Math.max(g.endHour, g.actualEndHour)));
   const dayTicks = Array.from({ length: Math.ceil(end / tp.hoursPerDay) + 1 }, (_, i) => i * tp.hoursPerDay);
+  // Day boundaries: hours and, with a start date, the working day that begins there (Mon-Fri, from the engine).
+  const start = tp.startDate || project.meta.startDate;
+  const dayLabel = (h: number) => {
+    if (!start) return `${h} h`;
+    const d = new Date(`${workingDay(start, Math.round(h / tp.hoursPerDay))}T00:00:00Z`);
+    return `${h} h · ${new Intl.DateTimeFormat(i18n.language, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(d)}`;
+  };
   const gantt = result.gantt.map((g) => {
     const row = result.rows.find((r) => r.id === g.id)!;
     return {
@@ -176,7 +183,8 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
           <ResponsiveContainer width="100%" height={70 + gantt.length * 26}>
             <BarChart layout="vertical" data={gantt} barGap={0} barCategoryGap={3} margin={{ top: 4, right: 20, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" horizontal={false} />
-              <XAxis type="number" unit=" h" allowDecimals={false} ticks={dayTicks} domain={[0, dayTicks[dayTicks.length - 1] ?? limit]} />
+              <XAxis type="number" orientation="top" allowDecimals={false} ticks={dayTicks} domain={[0, dayTicks[dayTicks.length - 1] ?? limit]}
+                tickFormatter={dayLabel} tick={{ fontSize: 11 }} />
               <YAxis type="category" dataKey="name" width={230} interval={0} tick={{ fontSize: 11 }} />
               <Tooltip
                 formatter={(v, name) => (String(name).startsWith('_') ? [null, null] : [`${fmtNumber(Number(v), 2)} h`, name])}
