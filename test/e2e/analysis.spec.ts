@@ -343,8 +343,29 @@ test.describe('live analysis over SSH', () => {
     await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
     await expect(page.locator('.ana-phase-done')).toBeVisible();
     await expect(page.locator('.ana-col[data-status=ok], .ana-col[data-status=partial]')).toHaveCount(10);
-    await expect(page.locator('#ana-output-pre')).toContainText('[');
+    await expect(page.locator('#ana-output-pre')).toContainText('[hardware]');
+    await page.locator('#ana-output-pre').scrollIntoViewIfNeeded();
     await shot(page, 'analysis-run-done-de');
+
+    // Cancel while the collectors run.
+    await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
+    await expect(page.locator('.ana-col[data-status=running]').first()).toBeVisible({ timeout: 15_000 });
+    await conn.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(page.locator('.ana-phase-cancelled')).toHaveText('Analyse abgebrochen', { timeout: 15_000 });
+    await expect(page.locator('.ana-col[data-status=running]')).toHaveCount(0);
+    await shot(page, 'analysis-cancelled-de');
+
+    // Through a jump host (the same sshd forwards to itself).
+    await conn.getByLabel('Der Server ist nur über einen Sprung-Server (Jump-Host) erreichbar').check();
+    const jump = conn.getByRole('group', { name: 'Sprung-Server (Jump-Host)' });
+    await jump.getByLabel('Servername oder IP-Adresse').fill(sshd.host);
+    await jump.getByLabel('SSH-Port').fill(String(sshd.port));
+    await jump.getByLabel('Benutzername').fill(users.pw.name);
+    await jump.getByLabel('Privater Schlüssel (Datei)').fill(keyPath);
+    await shot(page, 'analysis-connect-jump-de');
+    await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
+    await expect(page.getByRole('tab', { name: /Ergebnisse/, selected: true })).toBeVisible({ timeout: 120_000 });
+    await expect(card(page, 'Hardware')).toContainText(` / ${threads} Threads`);
 
     // The audit log lists what ran, with user and host.
     await page.getByRole('tab', { name: 'Befehlsprotokoll' }).click();
@@ -352,6 +373,9 @@ test.describe('live analysis over SSH', () => {
     await expect(table.locator('tbody tr').first()).toBeVisible();
     await expect(table).toContainText(users.pw.name);
     await expect(table).toContainText('lsblk');
+    // The newest entries came through the jump host.
+    while (await page.getByRole('button', { name: 'Weiter ›' }).isEnabled()) await page.getByRole('button', { name: 'Weiter ›' }).click();
+    await expect(table).toContainText(`über ${users.pw.name}@${sshd.host}`);
     await page.locator('.ana-audit-table button', { hasText: 'Ausgabe' }).first().click();
     await expect(page.locator('.ana-audit-out pre').first()).toBeVisible();
     await shot(page, 'analysis-audit-de');
@@ -360,11 +384,19 @@ test.describe('live analysis over SSH', () => {
     await answerPath(page, 'Pfad der CSV-Datei', csv, 'Speichern');
     await expect(page.getByText(`exportiert nach ${csv}`)).toBeVisible();
     expect(readFileSync(csv, 'utf8')).toContain('lsblk');
+    const jsonl = path.join(workDir, 'audit.jsonl');
+    await page.getByRole('button', { name: 'Als JSONL exportieren …' }).click();
+    await answerPath(page, 'Pfad der JSONL-Datei', jsonl, 'Speichern');
+    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { user: string; command: string });
+    expect(lines.length).toBeGreaterThanOrEqual(20);
+    expect(lines.every((l) => l.user === users.pw.name)).toBe(true);
+    // Back to a direct connection for the host key checks.
+    await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
+    await conn.getByLabel('Der Server ist nur über einen Sprung-Server (Jump-Host) erreichbar').uncheck();
 
     // Same port, new host key: blocked with a warning; replacing needs the typed host name.
     await sshd.stop({ keepDir: true });
     sshd = await startSshd({ port: sshd.port, dir: sshd.dir, newHostKey: true });
-    await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
     await conn.getByRole('button', { name: 'Analyse erneut starten' }).click();
     const changed = page.getByRole('dialog', { name: 'Achtung: Der Server-Schlüssel hat sich geändert!' });
     await expect(changed).toBeVisible({ timeout: 20_000 });

@@ -61,7 +61,7 @@ export function RunPanel() {
               </span>
               <span className="ana-col-status">{ran ? t(`run.status.${status}`) : ''}</span>
               <span className="ana-col-time">{fmtDuration(st?.durationMs)}</span>
-              {st?.errorCode ? (
+              {st?.errorCode && st.errorCode !== 'ssh:errors.cancelled' ? (
                 <span className="ana-col-error">
                   {t(st.errorCode, { host: target?.host ?? '', port: target?.port ?? '', user: target?.user ?? '', command: t(c.titleKey), exitCode: '?', seconds: '?', defaultValue: st.errorCode })}
                 </span>
