@@ -13,6 +13,7 @@ export interface AtomicWriteHooks {
  */
 export async function writeFileAtomic(target: string, data: string, hooks: AtomicWriteHooks = {}): Promise<void> {
   const dir = path.dirname(target);
+  await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../project/atomicWrite';
 import {
   checkHostKey,
   fingerprintSha256,
