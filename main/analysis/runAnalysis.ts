@@ -35,6 +35,19 @@ export interface RunAnalysisOptions {
   now?: () => Date;
 }
 
+/** Live output shown per collector; the rest is only in the result and (bounded) in the audit log. */
+const LIVE_OUTPUT_CHARS = 64 * 1024;
+
+function liveOutput(id: string, onOutput: RunAnalysisOptions['onOutput']) {
+  let left = LIVE_OUTPUT_CHARS;
+  return (stream: 'stdout' | 'stderr', text: string) => {
+    if (!onOutput || left <= 0) return;
+    const part = text.length > left ? text.slice(0, left) : text;
+    left -= part.length;
+    onOutput(id, stream, left <= 0 ? `${part}\n[…]\n` : part);
+  };
+}
+
 /** Errors after which no further collector can succeed: end the run with this error. */
 const FATAL = new Set<string>([SshErrorCode.cancelled, SshErrorCode.sudoWrongPassword, SshErrorCode.connectionLost, SshErrorCode.notConnected]);
 /** sudo cannot be used: run the collector unprivileged and say that its result may be incomplete. */
@@ -71,15 +84,23 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
     opts.onCollector?.(c.id, 'running');
     const started = Date.now();
     const notes: Note[] = [];
-    const exec = (sudo: boolean) =>
-      session.exec(c.command, {
+    let streamer: ReturnType<NonNullable<Collector['stream']>> | undefined;
+    const live = liveOutput(c.id, opts.onOutput);
+    const exec = (sudo: boolean) => {
+      streamer = c.stream?.();
+      return session.exec(c.command, {
         sudo,
-        idempotent: true,
+        // A streaming parser has already consumed the first attempt's output: never re-run it silently.
+        idempotent: !c.stream,
         timeoutMs: opts.collectorTimeoutMs ?? 120_000,
         ...(opts.signal ? { signal: opts.signal } : {}),
-        onStdout: (t) => opts.onOutput?.(c.id, 'stdout', t),
-        onStderr: (t) => opts.onOutput?.(c.id, 'stderr', t),
+        onStdout: (t) => {
+          streamer?.push(t);
+          live('stdout', t);
+        },
+        onStderr: (t) => live('stderr', t),
       });
+    };
     try {
       let useSudo = c.needsSudo && !sudoUnavailable;
       let result;
@@ -92,7 +113,7 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
         result = await exec(false);
       }
       if (c.needsSudo && !useSudo) notes.push({ key: 'analysis:notes.withoutSudo', params: { collector: c.id }, source: c.id });
-      const parsed = c.parse(result.stdout);
+      const parsed = streamer ? streamer.end() : c.parse(result.stdout);
       const ok = result.exitCode === 0 && parsed.notes.length === 0 && !(c.needsSudo && !useSudo);
       const state: CollectorState = ok ? 'ok' : 'partial';
       facts = mergeFacts(facts, {
