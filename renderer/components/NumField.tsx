@@ -16,6 +16,8 @@ interface Props {
   name?: string;
   step?: number | 'any';
   className?: string;
+  /** Decimals shown for a value that came from elsewhere (e.g. 2000.398934016 GB from lsblk); the stored value stays exact. */
+  digits?: number;
 }
 
 type Check = { ok: true; value: number | undefined } | { ok: false; message: string };
@@ -24,17 +26,18 @@ type Check = { ok: true; value: number | undefined } | { ok: false; message: str
  * A number input that keeps what the user typed while it is not (yet) valid and only passes valid numbers
  * on, so the project never holds NaN or values its schema rejects.
  */
-export function NumField({ label, value, onChange, min, max, integer, optional, unit, hint, name, step = 'any', className }: Props) {
+export function NumField({ label, value, onChange, min, max, integer, optional, unit, hint, name, step = 'any', className, digits }: Props) {
   const { t } = useTranslation('planui');
   const id = useId();
-  const [text, setText] = useState(value === undefined ? '' : String(value));
+  const show = (v: number | undefined) => (v === undefined ? '' : digits === undefined ? String(v) : String(Math.round(v * 10 ** digits) / 10 ** digits));
+  const [text, setText] = useState(show(value));
   const [shown, setShown] = useState(value);
   const [touched, setTouched] = useState(false);
   // Follow changes from elsewhere (reload, reset) without overwriting what the user is typing.
   if (value !== shown) {
     setShown(value);
     const r = check(text);
-    if (!r.ok || r.value !== value) setText(value === undefined ? '' : String(value));
+    if (!r.ok || r.value !== value) setText(show(value));
   }
 
   function check(s: string): Check {

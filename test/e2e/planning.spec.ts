@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { estimateCosts } from '../../shared/planning/costs';
+import { planningInputsFromProject } from '../../shared/planning/fromProject';
 import { CostsInputSchema, type Offer } from '../../shared/planning/costsSchema';
 import { failoverBudget } from '../../shared/planning/failover';
 import { rankAlternatives } from '../../shared/planning/matrix';
@@ -304,4 +305,57 @@ test('planning steps in English: figures in English number format', async ({ app
   await expect(page.locator('[data-figure=labour]')).toContainText(`${en(40 * 35 * 1.2, 0)} €`);
   await shot(page, 'planning-costs-en');
 });
+});
+
+/** What an Ist-Analyse of the seed server would have stored (sizes in bytes, link speeds in Mbit/s). */
+const seedFacts = {
+  source: 'ssh',
+  hardware: { cpuModel: 'Intel(R) Xeon(R) CPU E5-2620 v4 @ 2.10GHz', cpuCores: 8, cpuThreads: 16, memTotalBytes: 33_500_000_000, nics: [{ name: 'eno1', speedMbps: 1000 }, { name: 'eno2', speedMbps: 1000 }] },
+  storage: {
+    blockDevices: ['sda', 'sdb', 'sdc', 'sdd'].map((name) => ({ name, type: 'disk', sizeBytes: 2_000_398_934_016, rotational: true })),
+    raids: [{ name: 'md0', level: 'raid10', raidDevices: 4, devices: ['sda', 'sdb', 'sdc', 'sdd'], sizeBytes: 4_000_000_000_000 }],
+  },
+  data: { vmailBytes: 1_500_000_000_000, datadirBytes: 40_000_000_000, spoolBytes: 10_000_000_000 },
+  mariadb: { innodbBufferPoolSizeBytes: 8 * 2 ** 30 },
+  mailVolume: { days: [19_000, 21_000].map((received, i) => ({ date: `2026-11-0${i + 1}`, received, delivered: received, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, bytesReceived: 0, bytesDelivered: 0 })) },
+};
+
+test('sizing takes the primary from the Ist-Analyse facts, and a hand entry overrides them', async ({ app: page, workDir }) => {
+  const file = path.join(workDir, 'facts.mhs.json');
+  await page.getByRole('button', { name: 'Neues Projekt' }).click();
+  await page.getByLabel('Projekttitel').fill('Aus der Ist-Analyse');
+  await page.keyboard.press('Control+s');
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Datei: ${file}`)).toBeVisible();
+  const project = { ...JSON.parse(readFileSync(file, 'utf8')), facts: seedFacts };
+  writeFileSync(file, JSON.stringify(project, null, 2));
+  await page.getByRole('button', { name: 'Öffnen …' }).click();
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+
+  const inputs = planningInputsFromProject(project);
+  expect(inputs.primarySource).toBe('facts');
+  const fromFacts = sizeSecondaryNode({ primary: inputs.primary!, growth: inputs.planning.growth });
+  await step(page, /Sizing/);
+  await expect(page.getByText('Diese Werte stammen aus der Ist-Analyse.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Daten des bestehenden Servers' });
+  await expect(form.getByLabel('CPU-Modell')).toHaveValue(seedFacts.hardware.cpuModel);
+  await expect(form.getByLabel('Arbeitsspeicher (RAM)')).toHaveValue(String(inputs.primary!.ramGb));
+  // lsblk cannot tell SAS from SATA: the guess is named, and the engine's result follows the facts.
+  await expect(page.locator('[data-reason="planning:notes.factsGuessed"]')).toBeVisible();
+  await expect(form.getByLabel('Art der Festplatten')).toHaveValue('hdd');
+  await expect(page.locator('[data-figure=metadataSectors]')).toContainText(de(fromFacts.drbd.metadataSectors.value, 0));
+  await expect(page.locator('tr[data-row=iops] td').first()).toContainText(`${de(fromFacts.primary.iops.value, 0)} IOPS`);
+  await shot(page, 'planning-sizing-facts-de');
+
+  // Correcting the guessed disk type stores a hand entry, which wins over the facts.
+  await form.getByLabel('Art der Festplatten').selectOption('sas');
+  await expect(page.getByText('Diese Werte stammen aus der Ist-Analyse.')).toBeHidden();
+  const corrected = sizeSecondaryNode({ primary: { ...inputs.primary!, disks: { ...inputs.primary!.disks, type: 'sas' } }, growth: inputs.planning.growth });
+  expect(corrected.primary.iops.value).toBeGreaterThan(fromFacts.primary.iops.value);
+  await expect(page.locator('tr[data-row=iops] td').first()).toContainText(`${de(corrected.primary.iops.value, 0)} IOPS`);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').first()).toContainText('Gespeichert um');
+  expect(JSON.parse(readFileSync(file, 'utf8')).planning.sizing.primary.disks.type).toBe('sas');
 });

@@ -63,7 +63,7 @@ export function PrimaryForm() {
   };
   const num = (k: NumKey, opts: { unit?: string; min?: number; max?: number; integer?: boolean; optional?: boolean; hint?: string } = {}) => (
     <NumField name={`primary.${k}`} label={t(`sizing.primary.${k}`)} value={draft[k]} onChange={(v) => change({ [k]: v })}
-      min={opts.min ?? 0} max={opts.max} integer={opts.integer} optional={opts.optional} unit={opts.unit} hint={opts.hint} />
+      min={opts.min ?? 0} max={opts.max} integer={opts.integer} optional={opts.optional} unit={opts.unit} hint={opts.hint} digits={opts.integer ? undefined : 2} />
   );
   const incomplete = primaryFromDraft(draft) === null;
   const inputs = planningInputsOf(project);
@@ -111,7 +111,7 @@ export function PrimaryForm() {
           {num('mariadbGb', { unit: 'GB' })}
           {num('spoolGb', { unit: 'GB' })}
           {num('bufferPoolGb', { unit: 'GB', max: 65536, hint: t('sizing.primary.bufferPoolHint') })}
-          {num('mailsPerDay', { integer: true })}
+          {num('mailsPerDay')}
           {num('peakCpuPct', { unit: '%', max: 100, optional: true, hint: t('sizing.primary.peakCpuHint') })}
         </div>
         {incomplete ? <p className="notice" role="status">{t('sizing.primary.incomplete')}</p> : null}
