@@ -228,6 +228,15 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await expect(page.locator('tr[data-task=sizing] td').nth(2)).toHaveText('-0,5');
   await expect(page.locator('td[data-figure=actual]')).toContainText('3,5 h');
   await expect(page.locator('td[data-figure=planned]')).toContainText('40 h');
+  // More than 40 planned hours: the engine's warning, and the step needs attention.
+  const report = page.locator('tr[data-task=projectReport] td').nth(0).getByRole('spinbutton');
+  await report.fill('8');
+  await expect(page.locator('td[data-figure=planned]')).toContainText('43 h');
+  await expect(page.locator('[data-reason="planning:timePlan.warnings.plannedOverLimit"]')).toBeVisible();
+  await expect(page.getByText('über 40 Stunden!')).toBeVisible();
+  await expect(page.locator('.step-link.current .state-attention')).toBeVisible();
+  await report.fill('5');
+  await expect(page.locator('td[data-figure=planned]')).toContainText('40 h');
   await shot(page, 'planning-timeplan-de');
   await page.getByRole('heading', { name: 'Gantt-Diagramm' }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-gantt-de');

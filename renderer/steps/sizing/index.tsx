@@ -16,7 +16,8 @@ export function SizingStep() {
   const setStepStatus = useStore((s) => s.setStepStatus);
   const result = project ? sizingOf(project) : null;
   const started = draft.cpuModel.trim() !== '' || Object.keys(draft).length > 3;
-  const derived = project ? (result === null && started && !primaryFromDraft(draft) ? 'inProgress' : sizingStepStatus(project)) : 'notStarted';
+  // Without a computable primary only the form tells whether work has begun; the registry reads what is recorded here.
+  const derived = !project ? 'notStarted' : result === null ? (started ? 'inProgress' : 'notStarted') : sizingStepStatus(project);
   useEffect(() => setStepStatus('sizing', derived), [derived, setStepStatus]);
   if (!project) return null;
 
