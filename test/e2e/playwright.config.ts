@@ -7,7 +7,7 @@ export default defineConfig({
   outputDir: '../../test-results/e2e-artifacts',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   use: {
     viewport: { width: 1366, height: 768 },
     launchOptions: {

@@ -8,5 +8,5 @@ export default defineConfig({
   outputDir: '../../test-results/electron-artifacts',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/electron.json' }]],
 });

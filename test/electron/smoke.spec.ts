@@ -24,11 +24,12 @@ function electronBinary(): { path: string } | { reason: string } {
 }
 
 const binary = electronBinary();
-test.skip(
-  'reason' in binary,
+const skipReason =
   `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1): ${'reason' in binary ? binary.reason : ''}. ` +
-    'Install it with `node node_modules/electron/install.js` to run this test.',
-);
+  'Install it with `node node_modules/electron/install.js` to run this test.';
+// The list reporter shows skipped tests without their reason; say it once, plainly, in the run's output.
+if ('reason' in binary) console.log(`real-Electron smoke test SKIPPED: ${skipReason}`);
+test.skip('reason' in binary, skipReason);
 
 test.describe.configure({ mode: 'serial' });
 
