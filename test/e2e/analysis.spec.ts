@@ -114,6 +114,7 @@ test('offline: hand-enter the seed server, charts, save, reload, reopen; export 
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
   await page.getByRole('button', { name: /Ist-Analyse Seed/ }).click();
+  await expect(page.getByLabel('Projekttitel')).toHaveValue('Ist-Analyse Seed');
   await openAnalysis(page);
   await page.getByRole('tab', { name: 'Ergebnisse' }).click();
   await checkSeedResults();
@@ -203,6 +204,7 @@ const legacyFacts: Facts = {
 };
 
 test('a worn legacy server: the critical warnings come first, the step needs attention, the charts show every day', async ({ app: page, workDir }) => {
+  test.setTimeout(120_000);
   const file = path.join(workDir, 'legacy.mhs.json');
   await newProject(page, 'Altserver');
   await page.keyboard.press('Control+s');
@@ -214,6 +216,9 @@ test('a worn legacy server: the critical warnings come first, the step needs att
   await page.getByRole('button', { name: 'Öffnen …' }).click();
   await page.getByLabel('Pfad der Projektdatei').fill(file);
   await page.keyboard.press('Enter');
+  // Opening lands on the Projekt step; wait for it before moving on.
+  await expect(page.locator('.sidebar .state-attention')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
   await openAnalysis(page);
   await page.getByRole('tab', { name: 'Ergebnisse' }).click();
 
@@ -297,7 +302,7 @@ test.describe('live analysis over SSH', () => {
     await conn.getByLabel('SSH-Port').fill('70000');
     await conn.getByRole('button', { name: 'Analyse starten' }).click();
     await expect(conn.getByText('Bitte einen gültigen Servernamen oder eine IP-Adresse ohne Leerzeichen eingeben.')).toBeVisible();
-    await expect(conn.getByText('Der Port muss eine ganze Zahl zwischen 1 und 65535 sein.')).toBeVisible();
+    await expect(conn.getByText('Bitte eine ganze Zahl von 1 bis 65535.')).toBeVisible();
     await expect(conn.getByText('Bitte ausfüllen.')).toBeVisible();
     await shot(page, 'analysis-connect-invalid-de');
 
@@ -387,6 +392,7 @@ test.describe('live analysis over SSH', () => {
     const jsonl = path.join(workDir, 'audit.jsonl');
     await page.getByRole('button', { name: 'Als JSONL exportieren …' }).click();
     await answerPath(page, 'Pfad der JSONL-Datei', jsonl, 'Speichern');
+    await expect(page.getByText(`exportiert nach ${jsonl}`)).toBeVisible();
     const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { user: string; command: string });
     expect(lines.length).toBeGreaterThanOrEqual(20);
     expect(lines.every((l) => l.user === users.pw.name)).toBe(true);
