@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -11,6 +12,7 @@ import { QuorumFencingChoiceSchema } from '../../shared/planning/quorumSchema';
 import { sizeSecondaryNode } from '../../shared/planning/sizing';
 import { defaultTasks } from '../../shared/planning/timePlanSchema';
 import { seedGrowth, seedOffers, seedPrimary } from '../../shared/planning/fixtures';
+import { newProject } from '../../shared/project/schema';
 import { expect, shot, test } from './fixtures';
 
 /** What the engines compute for the seed primary: the UI must show exactly these figures. */
@@ -237,6 +239,7 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await expect(page.locator('.step-link.current .state-attention')).toBeVisible();
   await report.fill('5');
   await expect(page.locator('td[data-figure=planned]')).toContainText('40 h');
+  await page.getByRole('heading', { name: 'Kosten & Zeitplan', level: 1 }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-timeplan-de');
   await page.getByRole('heading', { name: 'Gantt-Diagramm' }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-gantt-de');
@@ -330,18 +333,15 @@ const seedFacts = {
 };
 
 test('sizing takes the primary from the Ist-Analyse facts, and a hand entry overrides them', async ({ app: page, workDir }) => {
+  // The file is written before the app has any project open, so no autosave can race with it.
   const file = path.join(workDir, 'facts.mhs.json');
-  await page.getByRole('button', { name: 'Neues Projekt' }).click();
-  await page.getByLabel('Projekttitel').fill('Aus der Ist-Analyse');
-  await page.keyboard.press('Control+s');
+  const fresh = newProject(randomUUID(), new Date());
+  const project = { ...fresh, meta: { ...fresh.meta, title: 'Aus der Ist-Analyse' }, facts: seedFacts };
+  writeFileSync(file, JSON.stringify(project, null, 2));
+  await page.getByRole('button', { name: 'Projekt öffnen …' }).click();
   await page.getByLabel('Pfad der Projektdatei').fill(file);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`Datei: ${file}`)).toBeVisible();
-  const project = { ...JSON.parse(readFileSync(file, 'utf8')), facts: seedFacts };
-  writeFileSync(file, JSON.stringify(project, null, 2));
-  await page.getByRole('button', { name: 'Öffnen …' }).click();
-  await page.getByLabel('Pfad der Projektdatei').fill(file);
-  await page.keyboard.press('Enter');
 
   const inputs = planningInputsFromProject(project);
   expect(inputs.primarySource).toBe('facts');

@@ -181,10 +181,10 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
         <figure className="card chart" aria-label={t('costs.chart.cumulative')}>
           <figcaption>{t('costs.chart.cumulative', { years: horizon })}</figcaption>
           <ResponsiveContainer width="100%" height={260}>
-            <LineChart data={cumulative} margin={{ top: 4, right: 20, bottom: 4, left: 8 }}>
+            <LineChart data={cumulative} margin={{ top: 24, right: 20, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
               <XAxis dataKey="year" />
-              <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={70} label={{ value: '€', position: 'insideTopLeft', offset: 0, dy: -6, fontSize: 12 }} />
+              <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={70} label={{ value: '€', position: 'top', offset: 12, fontSize: 12 }} />
               <Tooltip formatter={money} />
               <Legend itemSorter={null} />
               <Line dataKey="cost" name={t('costs.chart.cost')} stroke="#b3261e" isAnimationActive={false} />

@@ -199,10 +199,10 @@ export function Offers({ evaluations }: { evaluations: OfferEvaluation[] }) {
                       {t('costs.offers.chooseShort')}
                     </label>
                   </td>
-                  <td className="row-actions">
+                  <td><div className="row-actions">
                     <button type="button" onClick={() => setEditing(o.id)} aria-label={t('costs.offers.editOffer', { offer: name })}>✎</button>
                     <button type="button" onClick={() => remove(o.id)} aria-label={t('costs.offers.removeOffer', { offer: name })}>✕</button>
-                  </td>
+                  </div></td>
                 </tr>
               );
             })}

@@ -135,9 +135,9 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
                       <td className={`num${r.deltaHours !== null && r.deltaHours > 0 ? ' bad-text' : ''}`}>{r.deltaHours === null ? '–' : `${r.deltaHours > 0 ? '+' : ''}${hours(r.deltaHours)}`}</td>
                       <td className="num">{r.deltaPct === null ? '–' : `${r.deltaPct > 0 ? '+' : ''}${fmtNumber(r.deltaPct, 0)} %`}</td>
                       <td className="app-time">{step && project.steps[step].secondsSpent >= 36 ? t('time.appHint', { hours: fmtNumber(appHours(step), 2), step: t(`time.steps.${step}`) }) : ''}</td>
-                      <td className="row-actions">
+                      <td><div className="row-actions">
                         <button type="button" aria-label={t('time.removeTask', { task: name })} onClick={() => setTasks((ts) => ts.filter((x) => x.id !== r.id))}>✕</button>
-                      </td>
+                      </div></td>
                     </tr>
                   );
                 })}

@@ -134,10 +134,10 @@ export function ForecastChart({ r }: { r: SizingResult }) {
     <figure className="chart" aria-label={t('sizing.chart.title')}>
       <figcaption>{t('sizing.chart.title')}</figcaption>
       <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+        <ComposedChart data={data} margin={{ top: 24, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
           <XAxis dataKey="year" />
-          <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={64} label={{ value: 'GB', position: 'insideTopLeft', offset: 0, dy: -6, fontSize: 12 }} />
+          <YAxis tickFormatter={(v: number) => fmtNumber(v, 0)} width={64} label={{ value: 'GB', position: 'top', offset: 12, fontSize: 12 }} />
           <Tooltip formatter={gb} />
           <Legend itemSorter={null} />
           <Bar dataKey="data" name={t('sizing.chart.data')} fill="#7aa7d6" isAnimationActive={false} />
