@@ -336,7 +336,9 @@ test('sizing takes the primary from the Ist-Analyse facts, and a hand entry over
   // The file is written before the app has any project open, so no autosave can race with it.
   const file = path.join(workDir, 'facts.mhs.json');
   const fresh = newProject(randomUUID(), new Date());
-  const project = { ...fresh, meta: { ...fresh.meta, title: 'Aus der Ist-Analyse' }, facts: seedFacts };
+  // 1.5 hours spent in the Ist-Analyse step, as the app records it.
+  const steps = { ...fresh.steps, analysis: { ...fresh.steps.analysis, status: 'done' as const, secondsSpent: 5400 } };
+  const project = { ...fresh, meta: { ...fresh.meta, title: 'Aus der Ist-Analyse' }, steps, facts: seedFacts };
   writeFileSync(file, JSON.stringify(project, null, 2));
   await page.getByRole('button', { name: 'Projekt öffnen …' }).click();
   await page.getByLabel('Pfad der Projektdatei').fill(file);
@@ -367,4 +369,9 @@ test('sizing takes the primary from the Ist-Analyse facts, and a hand entry over
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').first()).toContainText('Gespeichert um');
   expect(JSON.parse(readFileSync(file, 'utf8')).planning.sizing.primary.disks.type).toBe('sas');
+
+  // The time spent in the app's steps is the hint next to the matching task of the time plan.
+  await step(page, /Kosten/);
+  await page.getByRole('tab', { name: 'Zeitplan (Soll-Ist)' }).click();
+  await expect(page.locator('tr[data-task=istAnalysis] .app-time')).toHaveText('1,5 h im Schritt „Ist-Analyse“');
 });
