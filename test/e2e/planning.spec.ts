@@ -221,8 +221,11 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await page.getByRole('figure', { name: 'Kostenaufteilung' }).scrollIntoViewIfNeeded();
   await shot(page, 'planning-costs-charts-de');
 
-  // --- time plan: Gantt, actual hours, Soll-Ist ---
-  await page.getByRole('tab', { name: 'Zeitplan (Soll-Ist)' }).click();
+  // --- time plan: Gantt, actual hours, Soll-Ist (reached with the keyboard) ---
+  await page.getByRole('tab', { name: 'Kosten und Amortisation' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Zeitplan (Soll-Ist)' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Zeitplan (Soll-Ist)' })).toBeFocused();
   await expect(page.locator('.gantt .recharts-bar-rectangle').first()).toBeVisible();
   await page.locator('tr[data-task=istAnalysis] td').nth(1).getByRole('spinbutton').fill('2.5');
   await page.locator('tr[data-task=sizing] td').nth(1).getByRole('spinbutton').fill('1');

@@ -6,6 +6,7 @@ import type { Planning } from '../../../shared/planning/schema';
 import { fmtNumber } from '../../components/format';
 import { attempt, usePlanning } from '../../components/planning';
 import { ReasonList } from '../../components/Reasons';
+import { Tabs } from '../../components/Tabs';
 import { Fig } from '../../components/TraceInfo';
 import { useStore } from '../../store';
 
@@ -65,13 +66,8 @@ export function MatrixPanel() {
     <section className="card wide" aria-labelledby="arch-matrix">
       <h2 id="arch-matrix">{t('arch.matrix.title')}</h2>
       <p className="hint">{t('arch.matrix.intro')}</p>
-      <div className="tabs" role="tablist" aria-label={t('arch.matrix.decisions')}>
-        {decisionIds.map((d) => (
-          <button key={d} type="button" role="tab" aria-selected={d === current} onClick={() => setCurrent(d)}>
-            {t(`planning:matrix.decisions.${d}`)} {m.chosen[d] ? '✓' : ''}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('arch.matrix.decisions')} current={current} onSelect={setCurrent}
+        tabs={decisionIds.map((d) => ({ id: d, label: `${t(`planning:matrix.decisions.${d}`)}${m.chosen[d] ? ' ✓' : ''}` }))} />
       <div role="tabpanel" aria-label={t(`planning:matrix.decisions.${current}`)}>
         <p className="decision-question">{t(`arch.questions.${current}`)}</p>
         {!ranking.ok ? <p className="error-text" role="alert">{t('arch.matrix.noRanking')}</p> : null}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planningOf } from '../../components/planning';
+import { Tabs } from '../../components/Tabs';
 import { useStore } from '../../store';
 import { CostInputs, CostResults } from './CostFigures';
 import { costsOf } from './inputs';
@@ -28,10 +29,8 @@ export function CostsStep() {
         <h1 id="step-title">{t('costs.title')}</h1>
         <p className="lead">{t('costs.lead')}</p>
       </header>
-      <div className="tabs" role="tablist" aria-label={t('costs.tabs')}>
-        <button type="button" role="tab" aria-selected={tab === 'costs'} onClick={() => setTab('costs')}>{t('costs.tabCosts')}</button>
-        <button type="button" role="tab" aria-selected={tab === 'time'} onClick={() => setTab('time')}>{t('costs.tabTime')}</button>
-      </div>
+      <Tabs label={t('costs.tabs')} current={tab} onSelect={setTab}
+        tabs={[{ id: 'costs', label: t('costs.tabCosts') }, { id: 'time', label: t('costs.tabTime') }]} />
       {error ? <div className="card attention" role="alert"><p className="error-text">{t(error.code, error.params ?? {})}</p></div> : null}
       {tab === 'costs' ? (
         <div role="tabpanel" aria-label={t('costs.tabCosts')}>
