@@ -311,6 +311,9 @@ test('planning steps in English: figures in English number format', async ({ app
   await page.getByLabel('Availability', { exact: true }).fill('20');
   await expect(page.getByText('The weights add up to 95 % instead of 100 %.')).toBeVisible();
   await shot(page, 'planning-architecture-en');
+  await page.locator('table.qf').first().scrollIntoViewIfNeeded();
+  await expect(page.locator('tr[data-qf=qdevice]')).toContainText('Quorum');
+  await shot(page, 'planning-quorum-en');
   await step(page, /Costs/);
   await page.getByRole('tab', { name: 'Time plan (planned vs actual)' }).click();
   await expect(page.locator('td[data-figure=planned]')).toContainText('40 h');
