@@ -196,7 +196,7 @@ describe(`lab ${tier}`, () => {
   it.runIf(tier === 'vm' && has('legacy'))('vm legacy: mail data on LVM over an mdadm RAID10 of four disks, free extents left', async () => {
     const r = await root(
       'legacy',
-      'cat /proc/mdstat; echo ---; mdadm --detail /dev/$(awk \'/raid10/ { print $1; exit }\' /proc/mdstat) | grep -E "Raid Level|Active Devices|State :"; echo ---; vgs --noheadings --units m -o vg_name,vg_size,vg_free,pv_count vg_mail; echo ---; findmnt -n -o SOURCE /var/vmail; findmnt -n -o SOURCE /var/lib/mysql; echo ---; find /var/vmail -type f -path "*/cur/*" -o -type f -path "*/new/*" | wc -l',
+      'cat /proc/mdstat; echo ---; mdadm --detail /dev/$(awk \'/^md[0-9]+ : .*raid10/ { print $1; exit }\' /proc/mdstat) | grep -E "Raid Level|Active Devices|State :"; echo ---; vgs --noheadings --units m -o vg_name,vg_size,vg_free,pv_count vg_mail; echo ---; findmnt -n -o SOURCE /var/vmail; findmnt -n -o SOURCE /var/lib/mysql; echo ---; find /var/vmail -type f -path "*/cur/*" -o -type f -path "*/new/*" | wc -l',
     );
     const [mdstat, detail, vgs, mounts, count] = r.stdout.split('---\n');
     expect(mdstat).toMatch(/md\d+ : active raid10/);
@@ -237,8 +237,12 @@ describe(`lab ${tier}`, () => {
       expect(c.stdout).toMatch(/10/);
       const bootBefore = (await root('secondary', 'cat /proc/sys/kernel/random/boot_id')).stdout.trim();
       // The watcher alone (no Pacemaker here) with the softdog watchdog; it must not reset the node by itself.
-      const w = await root('secondary', `SBD_PACEMAKER=no SBD_WATCHDOG_DEV=/dev/watchdog sbd -d ${dev} -n secondary -W watch; sleep 5; pgrep -c sbd; sbd -d ${dev} list`);
-      expect(w.stdout).toMatch(/secondary\s+clear/);
+      const w = await root(
+        'secondary',
+        `SBD_PACEMAKER=no SBD_WATCHDOG_DEV=/dev/watchdog sbd -d ${dev} -n secondary -W watch 2>&1; echo watch-rc=$?; ` +
+          `for i in $(seq 60); do sbd -d ${dev} list | grep -q secondary && break; sleep 1; done; sbd -d ${dev} list; ps -eo comm,args | grep [s]bd`,
+      );
+      expect(w.stdout + w.stderr).toMatch(/secondary\s+clear/);
       expect((await root('secondary', 'cat /proc/sys/kernel/random/boot_id')).stdout.trim()).toBe(bootBefore);
       const t1 = Date.now();
       const m = await root('legacy', `sbd -d ${dev} list; sbd -d ${dev} message secondary reset; echo rc=$?`);
