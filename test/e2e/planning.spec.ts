@@ -202,7 +202,17 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1).locator('.pill.bad')).toHaveCount(2);
   await expect(rows.nth(0).locator('.pill.bad')).toHaveCount(0);
+  await shot(page, 'planning-costs-offers-de');
   await page.getByRole('radio', { name: `Angebot ${dell.vendor} ${dell.model} wählen` }).check();
+  // Edit an offer, then remove it.
+  await page.getByRole('button', { name: `Angebot ${budget.vendor} ${budget.model} bearbeiten` }).click();
+  const edit = page.getByRole('form', { name: 'Angebot bearbeiten' });
+  await expect(edit.getByLabel('Preis (netto)')).toHaveValue(String(budget.priceEur));
+  await edit.getByLabel('Preis (netto)').fill('3900');
+  await edit.getByRole('button', { name: 'Angebot speichern' }).click();
+  await expect(rows.nth(1)).toContainText('3.900 €');
+  await page.getByRole('button', { name: `Angebot ${budget.vendor} ${budget.model} entfernen` }).click();
+  await expect(rows).toHaveCount(1);
   await page.getByRole('button', { name: '+ Position hinzufügen' }).click();
   await page.getByLabel('Bezeichnung').fill('10-GbE-DAC-Kabel');
   await page.getByLabel('Betrag').fill('60');
