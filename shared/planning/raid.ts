@@ -20,7 +20,7 @@ const writePenalty: Record<RaidLevel, number> = { none: 1, raid0: 1, raid1: 2, r
 export function validateArray(a: DiskArray): void {
   const min = minDisks[a.raidLevel];
   if (a.count < min || (a.raidLevel === 'raid10' && a.count % 2 !== 0)) {
-    throw new AppError('planning:errors.raidDiskCount', { raidLevel: a.raidLevel, count: a.count, min });
+    throw new AppError('planning:errors.raidDiskCount', { raidLevel: a.raidLevel.toUpperCase(), count: a.count, min });
   }
 }
 

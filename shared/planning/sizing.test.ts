@@ -150,7 +150,7 @@ describe('sizeSecondaryNode input errors', () => {
       expect.objectContaining({ code: 'planning:errors.invalidAssumptions', params: { path: 'maxFillPct' } }),
     );
     expect(() => sizeSecondaryNode({ primary: { ...seedPrimary, disks: { ...seedPrimary.disks, count: 3 } }, growth: seedGrowth })).toThrow(
-      expect.objectContaining({ code: 'planning:errors.raidDiskCount', params: { raidLevel: 'raid10', count: 3, min: 4 } }),
+      expect.objectContaining({ code: 'planning:errors.raidDiskCount', params: { raidLevel: 'RAID10', count: 3, min: 4 } }),
     );
   });
 });

@@ -108,7 +108,7 @@ test('planning steps in German: sizing, matrix, quorum/fencing, costs, time plan
   // An array the engine rejects (RAID10 with an odd disk count) is explained and marks the step.
   const disks = page.getByRole('form', { name: 'Daten des bestehenden Servers' }).getByLabel('Anzahl Festplatten');
   await disks.fill('5');
-  await expect(page.getByRole('alert').filter({ hasText: 'raid10 braucht mindestens 4 Platten (RAID10 eine gerade Anzahl); angegeben sind 5.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'RAID10 braucht mindestens 4 Platten (RAID10 eine gerade Anzahl); angegeben sind 5.' })).toBeVisible();
   await expect(page.locator('.step-link.current .state-attention')).toBeVisible();
   await disks.fill('4');
   await expect(page.locator('[data-figure=metadataSectors]')).toContainText(de(seed.drbd.metadataSectors.value, 0));
