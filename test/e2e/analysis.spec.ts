@@ -217,7 +217,7 @@ test('a worn legacy server: the critical warnings come first, the step needs att
   await page.getByLabel('Pfad der Projektdatei').fill(file);
   await page.keyboard.press('Enter');
   // Opening lands on the Projekt step; wait for it before moving on.
-  await expect(page.locator('.sidebar .state-attention')).toBeVisible();
+  await expect(page.locator('.step-link .state-attention')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
   await openAnalysis(page);
   await page.getByRole('tab', { name: 'Ergebnisse' }).click();
@@ -379,7 +379,14 @@ test.describe('live analysis over SSH', () => {
     await expect(table).toContainText(users.pw.name);
     await expect(table).toContainText('lsblk');
     // The newest entries came through the jump host.
-    while (await page.getByRole('button', { name: 'Weiter ›' }).isEnabled()) await page.getByRole('button', { name: 'Weiter ›' }).click();
+    const next = page.getByRole('button', { name: 'Weiter ›' });
+    const range = page.locator('.ana-pager span');
+    await expect(range).toContainText(' von ');
+    while (await next.isEnabled()) {
+      const before = await range.textContent();
+      await next.click();
+      await expect(range).not.toHaveText(before ?? '');
+    }
     await expect(table).toContainText(`über ${users.pw.name}@${sshd.host}`);
     await page.locator('.ana-audit-table button', { hasText: 'Ausgabe' }).first().click();
     await expect(page.locator('.ana-audit-out pre').first()).toBeVisible();
@@ -421,5 +428,19 @@ test.describe('live analysis over SSH', () => {
     await expect(replace).toBeEnabled();
     await replace.click();
     await expect(page.getByRole('tab', { name: /Ergebnisse/, selected: true })).toBeVisible({ timeout: 120_000 });
+
+    // The project holds the connection and the facts, never a secret.
+    const file = path.join(workDir, 'live.mhs.json');
+    await page.keyboard.press('Control+s');
+    await page.getByLabel('Pfad der Projektdatei').fill(file);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(`Datei: ${file}`).or(page.getByRole('status').filter({ hasText: 'Gespeichert um' }))).toBeVisible();
+    await expect.poll(() => { try { return JSON.parse(readFileSync(file, 'utf8')).facts?.source; } catch { return undefined; } }).toBe('ssh');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved.hosts.primary).toEqual({ host: sshd.host, port: sshd.port, user: users.pw.name, auth: { method: 'key', keyPath } });
+    expect(saved.facts.hardware.cpuThreads).toBe(threads);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('ganz-sicher-falsch');
+    expect(text).not.toContain(users.admin.password);
   });
 });

@@ -15,7 +15,7 @@ export function ConnectionPanel() {
   const triedToStart = useStore((s) => s.anaTouched);
   const secretStatus = useStore((s) => s.anaSecretStatus);
   const refreshSecretStatus = useStore((s) => s.refreshSecretStatus);
-  const running = useStore((s) => s.anaRun?.phase === 'running');
+  const running = useStore((s) => s.anaRun?.phase === 'running' && s.anaRun.projectId === s.project?.id);
   const start = useStore((s) => s.startAnalysis);
   const api = useStore((s) => s.api);
   const [blurred, setBlurred] = useState<Record<string, boolean>>({});
@@ -24,7 +24,14 @@ export function ConnectionPanel() {
   const form = draft?.projectId === project.id ? draft.form : formFromTarget(project.hosts.primary);
   const { errors } = formToTarget(form);
   const err = (f: string) => (triedToStart || blurred[f] ? errors[f] : undefined);
-  const update = (change: (f: ConnForm) => ConnForm) => setForm(project.id, change(form));
+  const updateProject = useStore.getState().updateProject;
+  const update = (change: (f: ConnForm) => ConnForm) => {
+    const next = change(form);
+    setForm(project.id, next);
+    // A valid connection goes into the project right away (secrets never do), so it survives a restart.
+    const { target } = formToTarget(next);
+    if (target && JSON.stringify(target) !== JSON.stringify(project.hosts.primary)) updateProject((p) => ({ ...p, hosts: { ...p.hosts, primary: target } }));
+  };
   const blur = (f: string) => setBlurred((b) => ({ ...b, [f]: true }));
 
   const forget = async (kind: SecretKind) => {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { fmtDuration } from './format';
-import type { CollectorRunStatus } from './slice';
+import type { CollectorRunStatus, OutputLine } from './slice';
 
 const icons: Record<CollectorRunStatus, string> = {
   waiting: '○',
@@ -17,7 +17,7 @@ const icons: Record<CollectorRunStatus, string> = {
 /** Start/cancel, the connection state, one row per collector and the live output. */
 export function RunPanel() {
   const { t } = useTranslation('anaui');
-  const run = useStore((s) => s.anaRun);
+  const run = useStore((s) => (s.anaRun && s.anaRun.projectId === s.project?.id ? s.anaRun : null));
   const collectors = useStore((s) => s.anaCollectors);
   const load = useStore((s) => s.loadAnaCollectors);
   const cancel = useStore((s) => s.cancelAnalysis);
@@ -75,9 +75,11 @@ export function RunPanel() {
   );
 }
 
+const noLines: OutputLine[] = [];
+
 function OutputPanel() {
   const { t } = useTranslation('anaui');
-  const lines = useStore((s) => s.anaOutput);
+  const lines = useStore((s) => (s.anaRun?.projectId === s.project?.id ? s.anaOutput : noLines));
   const open = useStore((s) => s.anaOutputOpen);
   const setOpen = useStore((s) => s.setAnaOutputOpen);
   const ref = useRef<HTMLPreElement>(null);

@@ -21,7 +21,7 @@ export function AnalysisStep() {
   const setStepStatus = useStore((s) => s.setStepStatus);
   const tab = useStore((s) => s.anaTab);
   const setTab = useStore((s) => s.setAnaTab);
-  const running = useStore((s) => s.anaRun?.phase === 'running');
+  const running = useStore((s) => s.anaRun?.phase === 'running' && s.anaRun.projectId === s.project?.id);
   // Record the derived state in the project so the CLI and the report see what the sidebar shows.
   useEffect(() => setStepStatus('analysis', derived), [derived, setStepStatus]);
   // A tab opened from a button further down starts at its top, not in the middle of the page.

@@ -18,6 +18,8 @@ export interface CollectorRunState {
 
 export interface AnalysisRun {
   runId: string;
+  /** The project the run belongs to; another open project does not show it. */
+  projectId: string;
   /** notConnected: it ended before any collector ran (login, host key); hostKey: waits for the user's decision. */
   phase: 'running' | 'done' | 'failed' | 'cancelled' | 'notConnected' | 'hostKey';
   startedAt: number;
@@ -194,7 +196,7 @@ export const createAnalysisStepSlice: StateCreator<AppState, [], [], AnalysisSte
       const runId = crypto.randomUUID();
       const collectors = Object.fromEntries(get().anaCollectors.map((c) => [c.id, { status: 'waiting' as const }]));
       pending = [];
-      set({ anaRun: { runId, phase: 'running', startedAt: Date.now(), collectors, connection: 'connecting' }, anaOutput: [], anaHostKey: null });
+      set({ anaRun: { runId, projectId: p.id, phase: 'running', startedAt: Date.now(), collectors, connection: 'connecting' }, anaOutput: [], anaHostKey: null });
       subscribe(runId);
       const acceptHostKeys = get().anaAccepted.filter((a) => a.host === target.host || a.host === target.jump?.host).slice(-4);
       try {
