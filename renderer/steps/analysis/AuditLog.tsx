@@ -73,7 +73,7 @@ export function AuditLog() {
                 <Fragment key={e.id}>
                   <tr className={e.exitCode === 0 ? '' : 'ana-row-warn'}>
                     <td className="ana-nowrap">{fmtDateTime(e.startedAt)}</td>
-                    <td>{e.host}{e.port !== 22 ? `:${e.port}` : ''}{e.via ? ` (${t('audit.via', { via: e.via })})` : ''}</td>
+                    <td>{e.host}{e.port !== 22 ? `:${e.port}` : ''}{e.via ? <div className="ana-via">{t('audit.via', { via: e.via })}</div> : null}</td>
                     <td>{e.user}</td>
                     <td>{e.sudo ? t('results.yes') : t('results.no')}</td>
                     <td><code className="ana-cmdcell" title={e.command}>{e.command.length > 140 ? `${e.command.slice(0, 140)}…` : e.command}</code></td>
