@@ -1,3 +1,4 @@
+import { StepHead } from '../components/StepHead';
 import { useTranslation } from 'react-i18next';
 import type { StepId } from '../../shared/project/steps';
 
@@ -10,10 +11,7 @@ export function PlannedStep({ id }: { id: StepId }) {
   const items = t(`steps.${id}.covers`, { returnObjects: true }) as unknown;
   return (
     <section className="step" aria-labelledby="step-title">
-      <header className="step-head">
-        <h1 id="step-title">{t(`steps.${id}.title`)}</h1>
-        <p className="lead">{t(`steps.${id}.lead`)}</p>
-      </header>
+      <StepHead title={t(`steps.${id}.title`)} lead={t(`steps.${id}.lead`)} />
       <div className="card">
         <h2>{t('plannedHeading')}</h2>
         <ul>{Array.isArray(items) ? items.map((x) => <li key={String(x)}>{String(x)}</li>) : null}</ul>

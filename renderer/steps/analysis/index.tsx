@@ -1,3 +1,5 @@
+import { useRecordStepStatus } from '../../components/useRecordStepStatus';
+import { StepHead } from '../../components/StepHead';
 import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
@@ -18,12 +20,11 @@ export function AnalysisStep() {
   const facts = useStore((s) => s.project?.facts);
   const projectId = useStore((s) => s.project?.id);
   const derived = useStore((s) => (s.project ? analysisStepStatus(s.project) : 'notStarted'));
-  const setStepStatus = useStore((s) => s.setStepStatus);
   const tab = useStore((s) => s.anaTab);
   const setTab = useStore((s) => s.setAnaTab);
   const running = useStore((s) => s.anaRun?.phase === 'running' && s.anaRun.projectId === s.project?.id);
   // Record the derived state in the project so the CLI and the report see what the sidebar shows.
-  useEffect(() => setStepStatus('analysis', derived), [derived, setStepStatus]);
+  useRecordStepStatus('analysis', derived);
   // A tab opened from a button further down starts at its top, not in the middle of the page.
   useEffect(() => {
     document.getElementById('main')?.scrollTo?.({ top: 0 });
@@ -42,10 +43,7 @@ export function AnalysisStep() {
 
   return (
     <section className="step ana-step" aria-labelledby="step-title">
-      <header className="step-head">
-        <h1 id="step-title">{t('wizard:steps.analysis.title')}</h1>
-        <p className="lead">{t('lead')}</p>
-      </header>
+      <StepHead title={t('wizard:steps.analysis.title')} lead={t('lead')} />
       <div className="ana-tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onKey}>
         {tabs.map((id) => (
           <button key={id} id={`ana-tab-${id}`} type="button" role="tab" aria-selected={tab === id} aria-controls="ana-panel"

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useRecordStepStatus } from '../../components/useRecordStepStatus';
+import { StepHead } from '../../components/StepHead';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { MatrixPanel } from './Matrix';
@@ -10,14 +11,10 @@ import './architecture.css';
 export function ArchitectureStep() {
   const { t } = useTranslation('planui');
   const derived = useStore((s) => (s.project ? architectureStepStatus(s.project) : 'notStarted'));
-  const setStepStatus = useStore((s) => s.setStepStatus);
-  useEffect(() => setStepStatus('architecture', derived), [derived, setStepStatus]);
+  useRecordStepStatus('architecture', derived);
   return (
     <section className="step plan-step" aria-labelledby="step-title">
-      <header className="step-head">
-        <h1 id="step-title">{t('arch.title')}</h1>
-        <p className="lead">{t('arch.lead')}</p>
-      </header>
+      <StepHead title={t('arch.title')} lead={t('arch.lead')} />
       <Weights />
       <MatrixPanel />
       <QuorumFencing />

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useRecordStepStatus } from '../../components/useRecordStepStatus';
+import { StepHead } from '../../components/StepHead';
 import { useTranslation } from 'react-i18next';
 import { planningOf } from '../../components/planning';
 import { Tabs } from '../../components/Tabs';
@@ -16,8 +17,7 @@ export function CostsStep() {
   const tab = useStore((s) => s.costsTab);
   const setTab = useStore((s) => s.setCostsTab);
   const derived = useStore((s) => (s.project ? costsStepStatus(s.project) : 'notStarted'));
-  const setStepStatus = useStore((s) => s.setStepStatus);
-  useEffect(() => setStepStatus('costs', derived), [derived, setStepStatus]);
+  useRecordStepStatus('costs', derived);
   if (!project) return null;
   const view = costsOf(project);
   const horizon = planningOf(project).growth.horizonYears;
@@ -25,10 +25,7 @@ export function CostsStep() {
 
   return (
     <section className="step plan-step" aria-labelledby="step-title">
-      <header className="step-head">
-        <h1 id="step-title">{t('costs.title')}</h1>
-        <p className="lead">{t('costs.lead')}</p>
-      </header>
+      <StepHead title={t('costs.title')} lead={t('costs.lead')} />
       <Tabs label={t('costs.tabs')} current={tab} onSelect={setTab}
         tabs={[{ id: 'costs', label: t('costs.tabCosts') }, { id: 'time', label: t('costs.tabTime') }]} />
       {error ? <div className="card attention" role="alert"><p className="error-text">{t(error.code, error.params ?? {})}</p></div> : null}

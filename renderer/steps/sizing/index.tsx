@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useRecordStepStatus } from '../../components/useRecordStepStatus';
+import { StepHead } from '../../components/StepHead';
 import { useTranslation } from 'react-i18next';
 import { usePlanning } from '../../components/planning';
-import { useStore } from '../../store';
 import { primaryOf as sizingPrimary, sizingOf } from './inputs';
 import { GrowthForm } from './GrowthForm';
 import { primaryFromDraft, PrimaryForm, useDraft } from './PrimaryForm';
@@ -13,20 +13,16 @@ export function SizingStep() {
   const { t } = useTranslation('planui');
   const { project } = usePlanning();
   const draft = useDraft();
-  const setStepStatus = useStore((s) => s.setStepStatus);
   const result = project ? sizingOf(project) : null;
   const started = draft.cpuModel.trim() !== '' || Object.keys(draft).length > 3;
   // Without a computable primary only the form tells whether work has begun; the registry reads what is recorded here.
   const derived = !project ? 'notStarted' : result === null ? (started ? 'inProgress' : 'notStarted') : sizingStepStatus(project);
-  useEffect(() => setStepStatus('sizing', derived), [derived, setStepStatus]);
+  useRecordStepStatus('sizing', derived);
   if (!project) return null;
 
   return (
     <section className="step plan-step" aria-labelledby="step-title">
-      <header className="step-head">
-        <h1 id="step-title">{t('sizing.title')}</h1>
-        <p className="lead">{t('sizing.lead')}</p>
-      </header>
+      <StepHead title={t('sizing.title')} lead={t('sizing.lead')} />
       <PrimaryForm />
       <GrowthForm />
       {result === null ? (
