@@ -239,7 +239,7 @@ describe(`lab ${tier}`, () => {
       // The watcher alone (no Pacemaker here) with the softdog watchdog; it must not reset the node by itself.
       const w = await root(
         'secondary',
-        `SBD_PACEMAKER=no SBD_WATCHDOG_DEV=/dev/watchdog sbd -d ${dev} -n secondary -W watch 2>&1; echo watch-rc=$?; ` +
+        `SBD_PACEMAKER=no SBD_SYNC_RESOURCE_STARTUP=no SBD_WATCHDOG_DEV=/dev/watchdog sbd -d ${dev} -n secondary -W watch 2>&1; echo watch-rc=$?; ` +
           `for i in $(seq 60); do sbd -d ${dev} list | grep -q secondary && break; sleep 1; done; sbd -d ${dev} list; ps -eo comm,args | grep [s]bd`,
       );
       expect(w.stdout + w.stderr).toMatch(/secondary\s+clear/);
