@@ -20,6 +20,9 @@ for t in $TIERS; do
   s=$(now); "${LAB[@]}" build --tier "$t" >/dev/null; T[warm_build_$t]=$(secs "$s" "$(now)")
   s=$(now); "${LAB[@]}" up --tier "$t" --nodes "${NODES[$t]}" >/dev/null; T[up_$t]=$(secs "$s" "$(now)")
   T[boot_$t]=$(node -p "JSON.parse(require('fs').readFileSync('test/lab/.run/$t/status.json','utf8')).upSeconds")
+  # The app's own Ist-Analyse against the running legacy node, before the smoke test takes the lab down.
+  s=$(now)
+  if LAB_TIER="$t" npx vitest run --config test/lab/vitest.analysis.config.ts; then T[analysis_$t]=$(secs "$s" "$(now)"); else T[analysis_$t]="FAILED"; fail=1; fi
   s=$(now)
   if node --import tsx test/lab/run-tests.ts --tier "$t" --nodes "${NODES[$t]}"; then T[smoke_$t]=$(secs "$s" "$(now)"); else T[smoke_$t]="FAILED"; fail=1; fi
 done
@@ -27,7 +30,7 @@ done
 echo
 echo "=== lab CI times (seconds) ==="
 for t in $TIERS; do
-  printf '%s tier: build %s (then warm %s), up %s (nodes booted to SSH+SMTP in %s), smoke incl. down %s\n' \
-    "$t" "${T[build_$t]}" "${T[warm_build_$t]}" "${T[up_$t]}" "${T[boot_$t]}" "${T[smoke_$t]}"
+  printf '%s tier: build %s (then warm %s), up %s (nodes booted to SSH+SMTP in %s), Ist-Analyse tests %s, smoke incl. down %s\n' \
+    "$t" "${T[build_$t]}" "${T[warm_build_$t]}" "${T[up_$t]}" "${T[boot_$t]}" "${T[analysis_$t]}" "${T[smoke_$t]}"
 done
 exit $fail
