@@ -15,6 +15,8 @@ cleanup() { for t in $TIERS; do "${LAB[@]}" down --tier "$t" >/dev/null 2>&1 || 
 trap cleanup EXIT
 
 fail=0
+# The in-browser Ist-Analyse test needs the built renderer.
+[ -f dist/renderer/index.html ] || npm run -s build:renderer
 for t in $TIERS; do
   s=$(now); "${LAB[@]}" build --tier "$t"; T[build_$t]=$(secs "$s" "$(now)")
   s=$(now); "${LAB[@]}" build --tier "$t" >/dev/null; T[warm_build_$t]=$(secs "$s" "$(now)")
@@ -22,7 +24,7 @@ for t in $TIERS; do
   T[boot_$t]=$(node -p "JSON.parse(require('fs').readFileSync('test/lab/.run/$t/status.json','utf8')).upSeconds")
   # The app's own Ist-Analyse against the running legacy node, before the smoke test takes the lab down.
   s=$(now)
-  if LAB_TIER="$t" npx vitest run --config test/lab/vitest.analysis.config.ts; then T[analysis_$t]=$(secs "$s" "$(now)"); else T[analysis_$t]="FAILED"; fail=1; fi
+  if LAB_TIER="$t" npx vitest run --config test/lab/vitest.analysis.config.ts && LAB_TIER="$t" npx playwright test -c test/lab/playwright.lab.config.ts; then T[analysis_$t]=$(secs "$s" "$(now)"); else T[analysis_$t]="FAILED"; fail=1; fi
   s=$(now)
   if node --import tsx test/lab/run-tests.ts --tier "$t" --nodes "${NODES[$t]}"; then T[smoke_$t]=$(secs "$s" "$(now)"); else T[smoke_$t]="FAILED"; fail=1; fi
 done
