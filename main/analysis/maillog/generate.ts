@@ -5,6 +5,8 @@
  * submission relayed to a smarthost with deferrals, retries and bounces (with non-delivery notices),
  * local pickup, plus smtpd warnings and Dovecot lines that the counter must ignore. Pure.
  */
+import { mulberry32 } from '../../../shared/random.js';
+
 
 export interface GenerateOptions {
   seed: number;
@@ -26,16 +28,6 @@ const REMOTE = ['gmail.com', 'web.de', 'gmx.net', 'outlook.com', 't-online.de', 
 const USERS = ['info', 'anna.schmidt', 'j.mueller', 'office', 'buchhaltung', 'kontakt', 'max', 'lena.k', 'support', 'noreply'];
 const CLIENTS = ['mail-wr1-f54.google.com', 'mout.web.de', 'mout.gmx.net', 'mail-db8eur05on2091.outbound.protection.outlook.com', 'mailout01.t-online.de', 'unknown', 'sonic301-2.consmr.mail.ir2.yahoo.com'];
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
 
