@@ -7,7 +7,6 @@
  */
 import { mulberry32 } from '../../../shared/random.js';
 
-
 export interface GenerateOptions {
   seed: number;
   /** UTC milliseconds of the first day's midnight. */
