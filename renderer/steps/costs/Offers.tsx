@@ -3,24 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { OfferSchema, type Offer } from '../../../shared/planning/costsSchema';
 import type { OfferEvaluation } from '../../../shared/planning/costs';
 import { diskTypes, raidLevels, type DiskType, type RaidLevel } from '../../../shared/planning/hardwareSchema';
+import type { HardwareDraft } from '../../components/hardwareDraft';
 import { NumField } from '../../components/NumField';
 import { fmtEur, fmtNumber } from '../../components/format';
 import { usePlanning } from '../../components/planning';
 import { useStore } from '../../store';
 
-interface Draft {
+interface Draft extends HardwareDraft {
   vendor: string;
   model: string;
-  cpuModel: string;
-  cores?: number;
-  threads?: number;
-  ramGb?: number;
-  diskCount?: number;
-  diskSizeGb?: number;
-  diskType: DiskType;
-  raidLevel: RaidLevel;
-  nicCount?: number;
-  nicGbps?: number;
   priceEur?: number;
   powerW?: number;
   rackUnits?: number;

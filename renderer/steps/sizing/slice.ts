@@ -1,19 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { DiskType, RaidLevel } from '../../../shared/planning/hardwareSchema';
+import type { HardwareDraft } from '../../components/hardwareDraft';
 import type { AppState } from '../../store';
 
 /** The primary as typed so far; numbers stay undefined until entered. */
-export interface PrimaryDraft {
-  cpuModel: string;
-  cores?: number;
-  threads?: number;
-  ramGb?: number;
-  diskCount?: number;
-  diskSizeGb?: number;
-  diskType: DiskType;
-  raidLevel: RaidLevel;
-  nicCount?: number;
-  nicGbps?: number;
+export interface PrimaryDraft extends HardwareDraft {
   vmailGb?: number;
   mariadbGb?: number;
   spoolGb?: number;
