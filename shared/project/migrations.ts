@@ -7,6 +7,8 @@ type Json = Record<string, unknown>;
  * Each migration lifts a file from `from` to `from + 1`. They work on plain JSON (never on the typed
  * Project), because an old file does not match today's schema.
  * Format 1 was the prototype's: a single `meta.hourlyRate` and no per-step state.
+ * Format 3 added the sections of the Installation, Failover-Tests and Dokumentation steps (commission, failover,
+ * documents) and a fourth host (node3); an app that knows only format 2 would drop them on save, so it must refuse.
  */
 export const migrations: { from: number; migrate(doc: Json): Json }[] = [
   {
@@ -19,6 +21,7 @@ export const migrations: { from: number; migrate(doc: Json): Json }[] = [
       return { ...doc, meta, steps: doc.steps ?? {}, formatVersion: 2 };
     },
   },
+  { from: 2, migrate: (doc) => ({ ...doc, formatVersion: 3 }) },
 ];
 
 export interface MigrationResult {

@@ -95,4 +95,23 @@ describe('parseProjectText', () => {
     expect(project.steps.project.status).toBe('notStarted');
     expect(project.formatVersion).toBe(FORMAT_VERSION);
   });
+
+  it('migrates a format-2 file (before Installation, Failover-Tests and Dokumentation had sections) and keeps its data', () => {
+    const v2 = {
+      format: 'mail-ha-studio/project',
+      formatVersion: 2,
+      id: ID,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      meta: { customer: 'Zwei GmbH' },
+      hosts: { primary: { host: 'mail.zwei.test', port: 22, user: 'root', auth: { method: 'agent' } } },
+    };
+    const { project, migratedFrom } = parseProjectText(JSON.stringify(v2));
+    expect(migratedFrom).toBe(2);
+    expect(project.meta.customer).toBe('Zwei GmbH');
+    expect(project.hosts.primary?.host).toBe('mail.zwei.test');
+    expect(project.commission.settings.clusterName).toBe('mailcluster');
+    expect(project.commission.record).toBeUndefined();
+    expect(project.formatVersion).toBe(FORMAT_VERSION);
+  });
 });

@@ -4,12 +4,12 @@ import { expect, shot, test } from './fixtures';
 
 const cases = [
   { name: 'garbage', content: 'this is not json at all \u00e4\u00f6\u00fc', message: /kein gültiges JSON/ },
-  { name: 'truncated', content: '{"format":"mail-ha-studio/project","formatVersion":2,"id":"3b241101-e2bb-4255-8caf-4136c566a962","meta":{"customer":"Mül', message: /unvollständig/ },
+  { name: 'truncated', content: '{"format":"mail-ha-studio/project","formatVersion":3,"id":"3b241101-e2bb-4255-8caf-4136c566a962","meta":{"customer":"Mül', message: /unvollständig/ },
   { name: 'newer', content: JSON.stringify({ format: 'mail-ha-studio/project', formatVersion: 99, id: 'x' }), message: /neueren Version.*Format 99/ },
   {
     name: 'hand-edited',
     content: JSON.stringify({
-      format: 'mail-ha-studio/project', formatVersion: 2, id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      format: 'mail-ha-studio/project', formatVersion: 3, id: '3b241101-e2bb-4255-8caf-4136c566a962',
       createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z',
       meta: { customer: 'X', rates: { engineer: 'viel' } },
     }),

@@ -5,7 +5,7 @@ import { method } from '../define';
 
 const PathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'NUL in path');
 const ProjectId = z.string().uuid();
-export const HostRoleSchema = z.enum(['primary', 'secondary', 'witness']);
+export const HostRoleSchema = z.enum(['primary', 'secondary', 'witness', 'node3']);
 export type HostRole = z.infer<typeof HostRoleSchema>;
 
 /** Which secret of a host: login password, key passphrase, sudo password (and the same for its jump host). */

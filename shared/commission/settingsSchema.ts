@@ -1,0 +1,58 @@
+/**
+ * What the operator decides for commissioning beyond the planning steps: cluster name, VIP, which interface
+ * and address each link uses on each node, storage devices, operation timeouts. Stored under
+ * project.commission.settings. (Replication, quorum and fencing come from project.planning.)
+ */
+import { z } from 'zod';
+import { nodeRoles } from './types';
+
+export const NodeRoleSchema = z.enum(nodeRoles);
+
+const ipv4 = z.string().regex(/^(\d{1,3})(\.\d{1,3}){3}$/);
+const ipv4Cidr = z.string().regex(/^(\d{1,3})(\.\d{1,3}){3}\/\d{1,2}$/);
+const fqdn = z.string().max(253).regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/);
+const devicePath = z.string().max(512).regex(/^\/dev\/[A-Za-z0-9_./:+-]+$/);
+
+/** One network the cluster talks over: per node the interface and address chosen from the inventory. */
+export const ClusterLinkSchema = z.object({
+  /** What the link carries: corosync ring(s), DRBD replication, or both. */
+  purpose: z.array(z.enum(['corosync', 'drbd'])).min(1).max(2),
+  nodes: z.partialRecord(NodeRoleSchema, z.object({ interface: z.string().max(32).optional(), address: ipv4 })),
+});
+export type ClusterLink = z.infer<typeof ClusterLinkSchema>;
+
+export const OpTimeoutsSchema = z.object({
+  startS: z.number().int().min(5).max(3600).default(120),
+  stopS: z.number().int().min(5).max(3600).default(120),
+  monitorIntervalS: z.number().int().min(1).max(3600).default(10),
+  monitorTimeoutS: z.number().int().min(5).max(3600).default(60),
+});
+
+export const ClusterSettingsSchema = z.object({
+  clusterName: z.string().regex(/^[a-z][a-z0-9-]{0,14}$/).default('mailcluster'),
+  /** Service address with prefix, e.g. 10.77.0.10/24. */
+  vip: ipv4Cidr.optional(),
+  /** DNS/PTR name of the VIP; becomes Postfix's myhostname on every node. */
+  vipName: fqdn.optional(),
+  /** Links in order: link 0 first. Empty = not chosen yet (the UI proposes from the inventory). */
+  links: z.array(ClusterLinkSchema).max(4).default([]),
+  /** Shared storage (SAN LUN) as every node sees it. */
+  sharedDevice: devicePath.optional(),
+  drbd: z
+    .object({
+      /** New LV on the primary, cut from the VG's free extents. */
+      vg: z.string().max(128).optional(),
+      lvName: z.string().regex(/^[A-Za-z0-9_+.-]{1,64}$/).default('drbd_mail'),
+      sizeBytes: z.number().int().positive().optional(),
+      /** Backing device on the secondary (a disk or an LV there). */
+      secondaryDevice: devicePath.optional(),
+      port: z.number().int().min(1024).max(65535).default(7789),
+    })
+    .prefault({}),
+  /** SBD disk as every node sees it. */
+  sbdDevice: devicePath.optional(),
+  mountPoint: z.string().regex(/^\/[A-Za-z0-9_./-]*$/).default('/srv/mail'),
+  fsType: z.enum(['ext4', 'xfs']).default('ext4'),
+  opTimeouts: OpTimeoutsSchema.prefault({}),
+});
+export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;
