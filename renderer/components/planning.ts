@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { toErrorValue, type ErrorValue } from '../../shared/errors';
+import { planProject, type ProjectPlan } from '../../shared/planning/planProject';
 import { defaultPlanning, type Planning } from '../../shared/planning/schema';
 import type { Project } from '../../shared/project/schema';
 import { useStore } from '../store';
@@ -44,4 +45,19 @@ export function attempt<T>(fn: () => T): Outcome<T> {
   } catch (e) {
     return { ok: false, error: toErrorValue(e) };
   }
+}
+
+const plans = new WeakMap<Project, Outcome<ProjectPlan>>();
+
+/**
+ * The plan of the open project, from the one composition of the planning engines (shared/planning/planProject),
+ * computed once per project state: every planning step, its status and the sidebar read the same result.
+ */
+export function planOf(project: Project): Outcome<ProjectPlan> {
+  let r = plans.get(project);
+  if (!r) {
+    r = attempt(() => planProject(project));
+    plans.set(project, r);
+  }
+  return r;
 }

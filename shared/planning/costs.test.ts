@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { estimateCosts, type CostsEngineInput } from './costs';
 import { CostsInputSchema } from './costsSchema';
 import { sizeSecondaryNode } from './sizing';
-import { seedGrowth, seedOffers, seedPrimary } from './fixtures';
+import { seedGrowth, seedOffers, seedPrimary } from '../../test/support/planning/seed';
 
 const sizing = sizeSecondaryNode({ primary: seedPrimary, growth: seedGrowth });
 const base = (over: Partial<CostsEngineInput['costs']> = {}): CostsEngineInput => ({

@@ -6,7 +6,6 @@ export interface CostsEngineInput {
   costs: CostsInput;
   /** From sizeSecondaryNode; without it offers are listed but not checked. */
   requirements?: Requirements;
-  readSharePct?: number;
   plannedHours: number;
   /** Hours actually worked so far (time plan Ist); gives the labour cost for the Soll-Ist comparison. */
   actualHours?: number;
@@ -50,7 +49,7 @@ export function estimateCosts(i: CostsEngineInput): CostEstimate {
   const warnings: Reason[] = [];
 
   const offers: OfferEvaluation[] = c.offers.map((o) => {
-    const checks = i.requirements ? checkSpec(o.spec, i.requirements, i.readSharePct ?? 70) : null;
+    const checks = i.requirements ? checkSpec(o.spec, i.requirements) : null;
     const meetsAll = checks ? checks.every((x) => x.meets !== false) : null;
     return { id: o.id, vendor: o.vendor, model: o.model, priceEur: o.priceEur, checks, meetsAll, chosen: o.id === c.chosenOfferId };
   });

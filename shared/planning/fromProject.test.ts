@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planningInputsFromProject } from './fromProject';
 import { primaryFromFacts } from './factsToPrimary';
-import { buildPlanReport } from './report';
-import { seedFacts, seedPrimary } from './fixtures';
+import { planProject } from './planProject';
+import { seedFacts, seedPrimary } from '../../test/support/planning/seed';
 
 describe('primaryFromFacts', () => {
   it('maps the seed server facts onto the sizing input', () => {
@@ -33,8 +33,8 @@ describe('planningInputsFromProject', () => {
     const i = planningInputsFromProject({ meta: { rates: { apprentice: 30, overheadPercent: 25 }, startDate: '2026-11-02' } });
     expect(i.primary).toBeNull();
     expect(i.notes).toEqual([{ key: 'planning:notes.noPrimary' }]);
-    expect([i.hourlyRateEur, i.overheadPct]).toEqual([30, 25]);
-    expect(i.planning.timePlan.startDate).toBe('2026-11-02');
+    expect([i.hourlyRate, i.overhead]).toEqual([{ value: 30, source: 'project' }, { value: 25, source: 'project' }]);
+    expect(i.startDate).toBe('2026-11-02');
   });
 
   it('hand-entered primary wins over facts; planning rates win over meta', () => {
@@ -45,18 +45,32 @@ describe('planningInputsFromProject', () => {
     });
     expect(i.primarySource).toBe('planning');
     expect(i.primary?.ramGb).toBe(64);
-    expect(i.hourlyRateEur).toBe(40);
-    expect(i.overheadPct).toBe(20);
+    expect(i.hourlyRate).toEqual({ value: 40, source: 'planning' });
+    // The project schema's default overhead, the same the Projekt step shows.
+    expect(i.overhead).toEqual({ value: 20, source: 'project' });
   });
 
   it('facts feed the sizing when nothing was entered by hand', () => {
     const i = planningInputsFromProject({ facts: seedFacts });
     expect(i.primarySource).toBe('facts');
     expect(i.notes).toEqual([{ key: 'planning:notes.factsGuessed', params: { fields: 'disks.type' } }]);
-    const r = buildPlanReport(i);
+    const r = planProject({ facts: seedFacts });
     expect(r.sizing?.ok).toBe(true);
     // RAID10 of 4 x 2000.4 GB = 4000.8 GB usable
     if (r.sizing?.ok) expect(r.sizing.value.primary.usableGb.value).toBeCloseTo(4000.797868032, 6);
+  });
+
+  it('without meta the rates are the project schema defaults, the same the Projekt step shows', () => {
+    const i = planningInputsFromProject({});
+    expect([i.hourlyRate, i.overhead, i.startDate]).toEqual([{ value: 35, source: 'project' }, { value: 20, source: 'project' }, '']);
+    // A broken rates object does not stop the plan; the defaults apply.
+    expect(planningInputsFromProject({ meta: { rates: { apprentice: -5 } } }).hourlyRate.value).toBe(35);
+  });
+
+  it('the time plan starts at its own date, else at the project start', () => {
+    expect(planningInputsFromProject({ meta: { startDate: '2026-11-02' }, planning: { timePlan: { startDate: '2026-12-07' } } }).startDate).toBe('2026-12-07');
+    const tp = planProject({ meta: { startDate: '2026-11-02' } }).timePlan;
+    expect(tp.ok && tp.value.gantt[0]?.startDate).toBe('2026-11-02');
   });
 
   it('rejects non-objects and invalid planning data with error codes', () => {
@@ -65,9 +79,9 @@ describe('planningInputsFromProject', () => {
   });
 });
 
-describe('buildPlanReport', () => {
+describe('planProject', () => {
   it('one failing section does not hide the others', () => {
-    const r = buildPlanReport(planningInputsFromProject({ planning: { sizing: { primary: seedPrimary }, matrix: { weights: { cost: 50 } } } }));
+    const r = planProject(({ planning: { sizing: { primary: seedPrimary }, matrix: { weights: { cost: 50 } } } }));
     expect(r.matrix).toMatchObject({ ok: false, error: { code: 'planning:errors.weightsSum', params: { sum: 140 } } });
     expect(r.sizing?.ok).toBe(true);
     expect(r.costs.ok).toBe(true);
@@ -75,13 +89,13 @@ describe('buildPlanReport', () => {
   });
 
   it('costs use the planned hours and the project rate', () => {
-    const r = buildPlanReport(planningInputsFromProject({ meta: { rates: { apprentice: 30, overheadPercent: 25 } } }));
+    const r = planProject(({ meta: { rates: { apprentice: 30, overheadPercent: 25 } } }));
     // 40 h * 30 EUR * 1.25 = 1500
     expect(r.costs.ok && r.costs.value.oneTime.labour.value).toBe(1500);
   });
 
   it('notes when the matrix choice and the quorum setup disagree', () => {
-    const r = buildPlanReport(planningInputsFromProject({ planning: { matrix: { chosen: { nodeCount: 'two' } } } }));
+    const r = planProject(({ planning: { matrix: { chosen: { nodeCount: 'two' } } } }));
     expect(r.notes).toContainEqual({ key: 'planning:notes.nodeCountMismatch', params: { matrix: 'two', nodes: 2 } });
   });
 });

@@ -1,30 +1,35 @@
 import { AppError } from '../errors';
+import { RatesSchema } from '../project/meta';
 import type { PrimaryFacts } from './hardwareSchema';
 import { primaryFromFacts } from './factsToPrimary';
 import { PlanningSchema, type Planning } from './schema';
 import { reason, type Reason } from './trace';
 
+/** Where a rate came from: set in Kosten & Zeitplan, or the project's rates (Projekt step, with its defaults). */
+export interface RateInput {
+  value: number;
+  source: 'planning' | 'project';
+}
+
 export interface PlanningInputs {
   planning: Planning;
   primary: PrimaryFacts | null;
   primarySource: 'planning' | 'facts' | null;
-  hourlyRateEur: number;
-  overheadPct: number;
+  hourlyRate: RateInput;
+  overhead: RateInput;
+  /** The time plan's start: its own date, else the project's start date, else empty. */
+  startDate: string;
   notes: Reason[];
 }
 
-const DEFAULT_RATE = 35;
-const DEFAULT_OVERHEAD = 20;
-
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**
- * The one place that knows where planning data sits in a project file. The project schema is still being
- * written, so this reads defensively: `planning` (parsed with PlanningSchema, defaults when absent),
- * primary hardware from `planning.sizing.primary` (hand entry) or else the Ist-Analyse `facts`, rates and
- * start date from `meta`.
+ * The one place that knows where planning data sits in a project file. Reads defensively (the CLI gets files
+ * from anywhere): `planning` parsed with PlanningSchema (defaults when absent), primary hardware from
+ * `planning.sizing.primary` (hand entry) or else the Ist-Analyse `facts`, rates and start date from `meta`
+ * with the project schema's own defaults, so the CLI, the UI and the documents fall back to the same numbers.
  */
 export function planningInputsFromProject(projectJson: unknown): PlanningInputs {
   const root = obj(projectJson);
@@ -51,12 +56,14 @@ export function planningInputsFromProject(projectJson: unknown): PlanningInputs 
   }
   if (!primary) notes.push(reason('planning:notes.noPrimary'));
 
-  const rates = obj(obj(root.meta)?.rates);
-  const hourlyRateEur = planning.costs.hourlyRateEur ?? num(rates?.apprentice) ?? DEFAULT_RATE;
-  const overheadPct = planning.costs.overheadPct ?? num(rates?.overheadPercent) ?? DEFAULT_OVERHEAD;
-  const metaStart = obj(root.meta)?.startDate;
-  if (!planning.timePlan.startDate && typeof metaStart === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(metaStart)) {
-    planning.timePlan.startDate = metaStart;
-  }
-  return { planning, primary, primarySource, hourlyRateEur, overheadPct, notes };
+  const meta = obj(root.meta);
+  const ratesParsed = RatesSchema.safeParse(meta?.rates ?? {});
+  const rates = ratesParsed.success ? ratesParsed.data : RatesSchema.parse({});
+  const hourlyRate: RateInput =
+    planning.costs.hourlyRateEur !== undefined ? { value: planning.costs.hourlyRateEur, source: 'planning' } : { value: rates.apprentice, source: 'project' };
+  const overhead: RateInput =
+    planning.costs.overheadPct !== undefined ? { value: planning.costs.overheadPct, source: 'planning' } : { value: rates.overheadPercent, source: 'project' };
+  const metaStart = meta?.startDate;
+  const startDate = planning.timePlan.startDate || (typeof metaStart === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(metaStart) ? metaStart : '');
+  return { planning, primary, primarySource, hourlyRate, overhead, startDate, notes };
 }

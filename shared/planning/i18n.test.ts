@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildPlanReport } from './report';
-import { planningInputsFromProject } from './fromProject';
+import { planProject } from './planProject';
 import { criteria, decisions } from './matrixDefaults';
 import { fencingIds, quorumIds } from './quorumSchema';
 import { requirementIds } from './requirements';
 import { phases, defaultTasks } from './timePlanSchema';
-import { seedOffers, seedPrimary } from './fixtures';
+import { seedOffers, seedPrimary } from '../../test/support/planning/seed';
 
 const dir = path.resolve(import.meta.dirname, '../i18n/locales');
 const dict = {
@@ -41,7 +40,7 @@ const many = [
 
 describe('planning translations', () => {
   const used = new Set<string>();
-  for (const p of many) keysIn(buildPlanReport(planningInputsFromProject(p)), used);
+  for (const p of many) keysIn(planProject(p), used);
   // Keys built from ids in the UI and the text rendering.
   for (const [d, opts] of Object.entries(decisions)) {
     used.add(`planning:matrix.decisions.${d}`);
@@ -63,7 +62,7 @@ describe('planning translations', () => {
         Object.values(o).forEach(walk);
       }
     };
-    walk(buildPlanReport(planningInputsFromProject(p)));
+    walk(planProject(p));
   }
   for (const t of defaultTasks()) used.add(t.titleKey!);
 

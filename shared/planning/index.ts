@@ -18,6 +18,5 @@ export * from './timePlan';
 export * from './schema';
 export * from './factsToPrimary';
 export * from './fromProject';
-export * from './report';
+export * from './planProject';
 export * from './reportText';
-export { seedPrimary, seedGrowth, seedOffers, seedFacts } from './fixtures';

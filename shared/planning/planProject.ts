@@ -6,18 +6,25 @@ import { failoverBudget, type FailoverBudget } from './failover';
 import type { QuorumFencingChoice } from './quorumSchema';
 import { estimateCosts, type CostEstimate } from './costs';
 import { timePlan, type TimePlanResult } from './timePlan';
-import type { PlanningInputs } from './fromProject';
+import { planningInputsFromProject, type PlanningInputs } from './fromProject';
 import { reason, type Reason } from './trace';
 
 /** A section either computed or failed with an error value; one bad input does not hide the other sections. */
 export type Section<T> = { ok: true; value: T } | { ok: false; error: ErrorValue };
 
-export interface PlanReport {
+/**
+ * The whole plan of one project: what the Sizing, Architektur & Quorum and Kosten & Zeitplan steps show, what
+ * the CLI `plan` prints and what the documents quote. Built only by planProject.
+ */
+export interface ProjectPlan {
+  inputs: PlanningInputs;
+  /** null while the primary server is not known. */
   sizing: Section<SizingResult> | null;
   matrix: Section<RankedDecision[]>;
   quorumFencing: { choice: QuorumFencingChoice; issues: QfIssue[]; ok: boolean; unplanned: FailoverBudget; planned: FailoverBudget };
   costs: Section<CostEstimate>;
   timePlan: Section<TimePlanResult>;
+  /** Notes about the inputs (where the primary came from, what is missing, choices that disagree). */
   notes: Reason[];
 }
 
@@ -31,8 +38,16 @@ function section<T>(f: () => T): Section<T> {
 
 const nodeCountOf = { two: 2, twoPlusQdevice: 2, three: 3 } as const;
 
-/** Runs every planning engine on the inputs of one project. */
-export function buildPlanReport(inputs: PlanningInputs): PlanReport {
+/**
+ * The one composition of the planning engines. Takes a project (parsed or raw JSON: the CLI reads files from
+ * anywhere) and throws only when the file holds no project or invalid planning data (AppError codes
+ * planning:errors.projectNotObject / invalidPlanning); everything else is reported per section.
+ */
+export function planProject(project: unknown): ProjectPlan {
+  return composePlan(planningInputsFromProject(project));
+}
+
+function composePlan(inputs: PlanningInputs): ProjectPlan {
   const p = inputs.planning;
   const notes = [...inputs.notes];
   const sizing = inputs.primary
@@ -50,21 +65,23 @@ export function buildPlanReport(inputs: PlanningInputs): PlanReport {
     }
   }
 
-  const tp = section(() => timePlan(p.timePlan));
+  const tp = section(() => timePlan({ ...p.timePlan, startDate: inputs.startDate }));
   const plannedHours = tp.ok ? tp.value.totals.planned.value : 0;
+  // Labour at the hours actually worked, once any are entered (Soll-Ist of the costs).
   const actualHours = tp.ok && tp.value.rows.some((r) => r.actualHours !== null) ? tp.value.totals.actual.value : undefined;
   const costs = section(() =>
     estimateCosts({
       costs: p.costs,
-      ...(sizing?.ok ? { requirements: sizing.value.requirements, readSharePct: sizing.value.assumptions.readSharePct } : {}),
+      ...(sizing?.ok ? { requirements: sizing.value.requirements } : {}),
       plannedHours,
       ...(actualHours !== undefined ? { actualHours } : {}),
-      hourlyRateEur: inputs.hourlyRateEur,
-      overheadPct: inputs.overheadPct,
+      hourlyRateEur: inputs.hourlyRate.value,
+      overheadPct: inputs.overhead.value,
       horizonYears: p.growth.horizonYears,
     }),
   );
   return {
+    inputs,
     sizing,
     matrix,
     quorumFencing: { choice: p.quorumFencing, ...qf, unplanned: failoverBudget(p.quorumFencing, 'unplanned'), planned: failoverBudget(p.quorumFencing, 'planned') },

@@ -1,5 +1,5 @@
 import type { ErrorValue } from '../errors';
-import type { PlanReport, Section } from './report';
+import type { ProjectPlan, Section } from './planProject';
 import type { Figure, Reason } from './trace';
 
 /** Any translator with i18next's call shape (main's nodeTranslator, the renderer's t). */
@@ -12,7 +12,7 @@ export function formatNumber(lang: 'de' | 'en', v: number, digits = 2): string {
 const tr = (t: Translate, r: Reason): string => t(r.key, r.params);
 
 /** Plain-text rendering of a plan report for the CLI; the app renders the same report as tables and charts. */
-export function renderPlanText(r: PlanReport, t: Translate, lang: 'de' | 'en'): string[] {
+export function renderPlanText(r: ProjectPlan, t: Translate, lang: 'de' | 'en'): string[] {
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
   const fig = (f: Figure, d = 2) => `${n(f.value, d)} ${t(`planning:units.${f.unit}`)}  [${f.formula}]`;
   const out: string[] = [];

@@ -10,6 +10,8 @@ export interface Requirements {
   raidLevels: RaidLevel[];
   iops: number;
   replicationGbps: number;
+  /** Read share of the I/O the IOPS figures assume; offers are checked under the same assumption. */
+  readSharePct: number;
 }
 
 export const requirementIds = ['cores', 'threads', 'ramGb', 'usableGb', 'raidLevel', 'iops', 'replicationNic'] as const;
@@ -24,9 +26,9 @@ export interface RequirementCheck {
 }
 
 /** Compares a hardware spec (a candidate secondary or a vendor offer) with the requirements, one row each. */
-export function checkSpec(spec: HardwareSpec, req: Requirements, readSharePct: number): RequirementCheck[] {
+export function checkSpec(spec: HardwareSpec, req: Requirements): RequirementCheck[] {
   const usable = usableCapacity(spec.disks).value;
-  const iops = arrayIops(spec.disks, readSharePct).value;
+  const iops = arrayIops(spec.disks, req.readSharePct).value;
   const nicSpeed = spec.nics.length ? Math.max(...spec.nics.map((n) => n.speedGbps)) : null;
   return [
     { id: 'cores', required: req.cores, offered: spec.cores, meets: spec.cores >= req.cores },

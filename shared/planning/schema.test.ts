@@ -4,7 +4,7 @@ import { PlanningSchema, defaultPlanning } from './schema';
 import { rankAlternatives } from './matrix';
 import { validateQuorumFencing } from './quorum';
 import { timePlan } from './timePlan';
-import { seedOffers, seedPrimary } from './fixtures';
+import { seedOffers, seedPrimary } from '../../test/support/planning/seed';
 
 describe('PlanningSchema', () => {
   it('defaults: every sub-object present and usable by the engines', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sizeSecondaryNode } from './sizing';
 import { checkSpec } from './requirements';
-import { seedGrowth, seedPrimary } from './fixtures';
+import { seedGrowth, seedPrimary } from '../../test/support/planning/seed';
 import type { PrimaryFacts } from './hardwareSchema';
 import { raidLevels, diskTypes } from './hardwareSchema';
 
@@ -173,7 +173,7 @@ describe('sizeSecondaryNode invariants', () => {
           disks: { count: r.disks.count, sizeGb: r.disks.sizeGb, type: r.disks.type, raidLevel: r.disks.raidLevel },
           nics: r.nics,
         };
-        const checks = checkSpec(spec, r.requirements, r.assumptions.readSharePct);
+        const checks = checkSpec(spec, r.requirements);
         // The RAID10 array may not reach the IOPS of an all-flash RAID0 primary; everything else must fit.
         for (const c of checks) if (c.id !== 'iops') expect(c).toMatchObject({ meets: true });
       }),

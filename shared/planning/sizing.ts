@@ -171,13 +171,14 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
     raidLevels: [...new Set<RaidLevel>(['raid10', p.disks.raidLevel])],
     iops: Math.max(requiredIops.value, primaryIops.value),
     replicationGbps,
+    readSharePct: a.readSharePct,
   };
   if (requiredIops.value > primaryIops.value) {
     warnings.push(reason('planning:sizing.warnings.primaryIopsTooLow', { requiredIops: round(requiredIops.value, 0), iops: round(primaryIops.value, 0) }));
   }
 
   const cand = input.candidate ? parseOrThrow(HardwareSpecSchema, input.candidate, 'planning:errors.invalidCandidate') : undefined;
-  const candidateChecks = cand ? checkSpec(cand, requirements, a.readSharePct) : undefined;
+  const candidateChecks = cand ? checkSpec(cand, requirements) : undefined;
   for (const c of candidateChecks ?? []) {
     if (c.meets === false) warnings.push(reason(`planning:sizing.warnings.candidate.${c.id}`, { required: fmt(c.required), offered: fmt(c.offered) }));
   }

@@ -11,7 +11,7 @@ import { defaultWeights } from '../../shared/planning/matrixDefaults';
 import { QuorumFencingChoiceSchema } from '../../shared/planning/quorumSchema';
 import { sizeSecondaryNode } from '../../shared/planning/sizing';
 import { defaultTasks } from '../../shared/planning/timePlanSchema';
-import { seedGrowth, seedOffers, seedPrimary } from '../../shared/planning/fixtures';
+import { seedGrowth, seedOffers, seedPrimary } from '../support/planning/seed';
 import { newProject } from '../../shared/project/schema';
 import { expect, shot, test } from './fixtures';
 

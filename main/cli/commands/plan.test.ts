@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { planCommand } from './plan';
 import type { CliIO } from '../command';
-import { seedFacts, seedOffers } from '../../../shared/planning';
+import { seedFacts, seedOffers } from '../../../test/support/planning/seed';
 
 let dir: string;
 beforeAll(() => {

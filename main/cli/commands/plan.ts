@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, toErrorValue, type ErrorValue } from '../../../shared/errors';
-import { buildPlanReport, planningInputsFromProject, renderPlanText } from '../../../shared/planning';
+import { planProject, renderPlanText, type ProjectPlan } from '../../../shared/planning';
 import { nodeTranslator } from '../../i18n/nodeI18n';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
@@ -36,14 +36,13 @@ export const planCommand: CliCommand = {
       await reportError(io, new AppError('planning:errors.readProject', { path: file }, e instanceof Error ? e.message : String(e)).toValue());
       return 3;
     }
-    let inputs;
+    let report: ProjectPlan;
     try {
-      inputs = planningInputsFromProject(projectJson);
+      report = planProject(projectJson);
     } catch (e) {
       await reportError(io, toErrorValue(e));
       return 3;
     }
-    const report = buildPlanReport(inputs);
     if (options.json === true) io.out(JSON.stringify(report, null, 2));
     else {
       const t = await nodeTranslator(io.lang);

@@ -65,8 +65,8 @@ export function CostInputs({ view }: { view: CostsView }) {
       <fieldset>
         <legend>{t('costs.inputs.labourTitle')}</legend>
         <div className="grid4">
-          {num('hourlyRateEur', '€/h', { optional: true, hint: view.rate.fromProject ? t('costs.inputs.fromProjectRate', { rate: fmtEur(view.rate.eur, 2) }) : undefined })}
-          {num('overheadPct', '%', { optional: true, max: 300, hint: view.overhead.fromProject ? t('costs.inputs.fromProjectOverhead', { pct: fmtNumber(view.overhead.pct) }) : undefined })}
+          {num('hourlyRateEur', '€/h', { optional: true, hint: view.rate.source === 'project' ? t('costs.inputs.fromProjectRate', { rate: fmtEur(view.rate.value, 2) }) : undefined })}
+          {num('overheadPct', '%', { optional: true, max: 300, hint: view.overhead.source === 'project' ? t('costs.inputs.fromProjectOverhead', { pct: fmtNumber(view.overhead.value) }) : undefined })}
         </div>
       </fieldset>
       <OtherItems items={c.otherOneTime} onChange={(otherOneTime) => update((pl) => ({ ...pl, costs: { ...pl.costs, otherOneTime } }))} />

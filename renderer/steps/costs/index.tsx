@@ -37,7 +37,7 @@ export function CostsStep() {
           {view.costs.ok ? (
             <>
               <p className="hint labour-note">
-                {t('costs.labourNote', { hours: view.plan.ok ? view.plan.value.totals.planned.value : 0, rate: view.rate.eur, overhead: view.overhead.pct })}
+                {t('costs.labourNote', { hours: view.plan.ok ? view.plan.value.totals.planned.value : 0, rate: view.rate.value, overhead: view.overhead.value })}
               </p>
               <CostResults e={view.costs.value} horizon={horizon} />
             </>

@@ -1,5 +1,5 @@
-import type { Growth, PrimaryFacts } from './hardwareSchema';
-import type { Offer } from './costsSchema';
+import type { Growth, PrimaryFacts } from '../../../shared/planning/hardwareSchema';
+import type { Offer } from '../../../shared/planning/costsSchema';
 
 /**
  * The worked example used across tests, the CLI test and the documentation: the seed project's primary, a
