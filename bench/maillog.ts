@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareTotals, parseGrandTotals, runPflogsumm } from '../main/analysis/maillog/pflogsumm.js';
+import { compareTotals, parseGrandTotals, runPflogsumm } from '../test/support/maillog/pflogsumm.js';
 import { parseLogFiles } from '../main/analysis/maillog/readLogs.js';
-import { writeRotatedLogs } from '../main/analysis/maillog/writeLogs.js';
+import { writeRotatedLogs } from '../test/support/maillog/writeLogs.js';
 
 export interface MaillogBenchResult {
   bytes: number;

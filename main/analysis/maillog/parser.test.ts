@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EDGE_LINES } from './edgeLines.js';
-import { generateMaillog } from './generate.js';
+import { EDGE_LINES } from '../../../test/support/maillog/edgeLines.js';
+import { generateMaillog } from '../../../test/support/maillog/generate.js';
 import { MaillogParser, clientYieldsDomain } from './parser.js';
 import { toMailVolume } from './volume.js';
 

@@ -2,11 +2,11 @@ import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EDGE_LINES } from './edgeLines.js';
-import { compareTotals, parseGrandTotals, parsePerDay, PFLOGSUMM, pflogsummUnits, runPflogsumm } from './pflogsumm.js';
+import { EDGE_LINES } from '../../../test/support/maillog/edgeLines.js';
+import { compareTotals, parseGrandTotals, parsePerDay, PFLOGSUMM, pflogsummUnits, runPflogsumm } from '../../../test/support/maillog/pflogsumm.js';
 import { parseLogFiles } from './readLogs.js';
 import { toMailVolume } from './volume.js';
-import { writeRotatedLogs } from './writeLogs.js';
+import { writeRotatedLogs } from '../../../test/support/maillog/writeLogs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mhs-maillog-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseCluster } from './cluster.js';
 
 const CRM = `<?xml version="1.0"?>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseData } from './data.js';
 
 const FIND = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseDovecot } from './dovecot.js';
 
 const DOVECONF_23 = `# 2.3.19.1 (9b53102964): /etc/dovecot/dovecot.conf

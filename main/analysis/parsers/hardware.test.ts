@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseHardware } from './hardware.js';
 
 const LSCPU = `Architecture:                       x86_64

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseMaillogCollector } from './maillog.js';
 
 const LOG = `Nov 24 09:00:00 mail postfix/smtpd[1]: 3F1A2B4C5D: client=mx.example.com[192.0.2.1]

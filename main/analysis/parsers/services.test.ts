@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { out } from '../testing/bundle.js';
+import { out } from '../../../test/support/analysis/bundle.js';
 import { parseServices } from './services.js';
 
 const SS = `LISTEN 0      100                0.0.0.0:25         0.0.0.0:*    users:(("master",pid=1234,fd=13))

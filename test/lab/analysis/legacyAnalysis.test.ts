@@ -13,7 +13,7 @@ import type { Facts } from '../../../shared/analysis/facts';
 import { createDispatcher, type Dispatch } from '../../../main/handlers/dispatch';
 import { createNodeServices } from '../../../main/nodeServices';
 import { fingerprintSha256 } from '../../../main/ssh/knownHosts';
-import { compareTotals, parseGrandTotals, runPflogsumm } from '../../../main/analysis/maillog/pflogsumm';
+import { compareTotals, parseGrandTotals, runPflogsumm } from '../../support/maillog/pflogsumm';
 import { DOMAINS, mailboxes } from '../lib/accounts.js';
 import type { Tier } from '../lib/config.js';
 import { status, up } from '../lib/lab.js';

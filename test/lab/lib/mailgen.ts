@@ -4,7 +4,7 @@
 import { DOMAINS, aliases, mailboxes } from './accounts.js';
 import { CREDENTIALS } from './config.js';
 import { Smtp } from './proto.js';
-import { mulberry32 } from '../../../shared/random.js';
+import { mulberry32 } from '../../support/random.js';
 
 const WORDS = (
   'angebot rechnung lieferung termin besprechung projekt kunde auftrag bestellung vertrag bitte danke gruesse ' +

@@ -5,7 +5,7 @@
  * submission relayed to a smarthost with deferrals, retries and bounces (with non-delivery notices),
  * local pickup, plus smtpd warnings and Dovecot lines that the counter must ignore. Pure.
  */
-import { mulberry32 } from '../../../shared/random.js';
+import { mulberry32 } from '../random.js';
 
 export interface GenerateOptions {
   seed: number;
