@@ -33,6 +33,7 @@ export function createNodeServices(opts: NodeServicesOptions): Services {
   const audits = new Map<string, AuditLog>();
   return {
     info: { version: appVersion(), osLocale: opts.osLocale ?? osLocale(), transport: opts.transport, platform: process.platform },
+    userDataDir: opts.userDataDir,
     settings: new SettingsStore(path.join(opts.userDataDir, 'settings.json')),
     secrets: opts.secrets ?? new MemorySecretStore(),
     dialogs: opts.dialogs ?? noNativeDialogs,

@@ -25,6 +25,8 @@ export interface AppInfo {
 /** Everything handlers may touch. Built once per process by main/electron or main/bridge or the CLI. */
 export interface Services {
   info: AppInfo;
+  /** The app's own folder (settings, known_hosts, audit logs, commissioning record mirrors). */
+  userDataDir: string;
   settings: SettingsStore;
   secrets: SecretStore;
   dialogs: DialogService;

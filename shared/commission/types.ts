@@ -44,6 +44,11 @@ export interface Probe {
    * Default: no retry.
    */
   waitMs?: number;
+  /**
+   * Run this probe over a NEW SSH connection with the same target and secrets (e.g. to prove the admin
+   * user's key login and sudo before PermitRootLogin no), not over the session the run uses.
+   */
+  freshSession?: boolean;
 }
 
 export interface RunAction {
@@ -57,6 +62,8 @@ export interface RunAction {
   okExitCodes?: number[];
   /** Parses live output into progress/ETA (e.g. DRBD resync, rsync --info=progress2). */
   progress?: 'drbdSync' | 'rsync';
+  /** Safe to run twice: after a dropped connection the executor reconnects and repeats it instead of stopping the run. */
+  idempotent?: boolean;
 }
 
 /** Writes a whole file (never a patch): the dry run shows the unified diff against the node's current file. */
