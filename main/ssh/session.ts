@@ -1,7 +1,9 @@
 /**
  * SshSession: one logical connection to a target that runs commands.
- *  - exec() streams decoded UTF-8 output, reports exit code or signal, enforces per-command timeouts and
- *    AbortSignal cancellation (TERM, then KILL after a grace period), and audits every command.
+ *  - exec() streams decoded UTF-8 output, cleaned of terminal escape sequences and control characters, reports
+ *    exit code or signal, enforces per-command timeouts and AbortSignal cancellation (TERM, then KILL after a
+ *    grace period, to the process group and to every process carrying the run's marker, so nothing of the
+ *    command is left running when exec() returns), and audits every command.
  *  - sudo: probe once with `sudo -n true`; then either `sudo -n` or `sudo -S` with the password on stdin.
  *  - reconnect with exponential backoff when an established connection drops. A command that was running when
  *    the connection dropped is re-run only if the caller marked it idempotent; otherwise the caller gets
@@ -10,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientChannel } from 'ssh2';
 import { AppError } from '../../shared/errors';
+import { cleanServerText, ServerTextCleaner } from '../../shared/analysis/cleanText';
 import { shCommand } from '../../shared/shell/quote';
 import { redactSecrets } from '../audit/redact';
 import type { AuditSink } from '../audit/types';
@@ -18,7 +21,7 @@ import { mapExitStatus, SshErrorCode } from './errors';
 import { buildSudoCommand, newSudoMarkers, SUDO_PROBE, SudoStderrFilter, type SudoMode } from './sudo';
 import { describeTarget, type ConnectSecrets } from './target';
 import { TextCollector } from './textStream';
-import { killCommand, newPidMarker, PidMarkerFilter, plainCommand, wrapCommand } from './wrapper';
+import { ALL_GONE, newPidMarker, newRunId, PidMarkerFilter, plainCommand, terminateCommand, wrapCommand } from './wrapper';
 
 export interface ReconnectPolicy {
   /** Connection attempts after a drop before giving up (default 5). */
@@ -58,8 +61,11 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** Safe to run twice? Only idempotent commands are re-run after a reconnect. Default false. */
   idempotent?: boolean;
+  /** Decoded, cleaned text (no escape sequences or control characters, see shared/analysis/cleanText.ts). */
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;
+  /** The raw bytes of stdout as they arrive, for parsers that count bytes (the mail log). Never shown. */
+  onStdoutBytes?: (chunk: Buffer) => void;
   /** Data for the command's stdin (then EOF). Without it, stdin is closed right away. */
   stdin?: string;
   /** Throw commandNotFound / permissionDenied / commandFailed on a non-zero exit. Default false. */
@@ -241,16 +247,23 @@ export class SshSession {
     return this.sudoMode;
   }
 
-  private runOnce(conn: SshConnection, command: string, opts: ExecOptions, attempt: number, mode: SudoMode | undefined): Promise<ExecResult> {
+  /**
+   * One attempt of one command. `internal` marks the engine's own helper commands (terminating a run): they
+   * are audited like any other command but are never themselves terminated by another round.
+   */
+  private runOnce(conn: SshConnection, command: string, opts: ExecOptions, attempt: number, mode: SudoMode | undefined, internal = false): Promise<ExecResult> {
     const target = this.opts.target;
     const markers = mode ? newSudoMarkers() : undefined;
     const filter = markers ? new SudoStderrFilter(markers) : undefined;
     const pidMarker = newPidMarker();
     const pidFilter = new PidMarkerFilter(pidMarker);
-    const wire = wrapCommand(mode && markers ? buildSudoCommand(command, mode, markers) : plainCommand(command), pidMarker);
+    const runId = newRunId();
+    const wire = wrapCommand(mode && markers ? buildSudoCommand(command, mode, markers, runId) : plainCommand(command, runId), pidMarker);
     const maxChars = this.opts.maxOutputChars ?? 16 * 1024 * 1024;
     const out = new TextCollector(maxChars);
     const err = new TextCollector(maxChars);
+    const outClean = new ServerTextCleaner();
+    const errClean = new ServerTextCleaner();
     const startedAt = new Date();
     const t0 = performance.now();
     const timeoutMs = opts.timeoutMs ?? this.opts.defaultTimeoutMs ?? 0;
@@ -258,19 +271,25 @@ export class SshSession {
 
     return new Promise<ExecResult>((resolve, reject) => {
       let channel: ClientChannel | undefined;
+      let channelClosed = false;
       let exitCode: number | null = null;
       let exitSignal: string | null = null;
       let failure: AppError | ConnectionDropped | undefined;
       let finished = false;
       let stdinDone = false;
       const timers: NodeJS.Timeout[] = [];
+      let channelReady!: () => void;
+      const ready = new Promise<void>((r) => (channelReady = r));
 
-      const emitOut = (t: string) => {
+      // Server text is cleaned here, once, before any caller, the audit log or a terminal sees it.
+      const emitOut = (raw: string) => {
+        const t = outClean.push(raw);
         if (!t) return;
         out.keep(t);
         opts.onStdout?.(t);
       };
-      const emitErr = (t: string) => {
+      const emitErr = (raw: string) => {
+        const t = errClean.push(raw);
         if (!t) return;
         err.keep(t);
         opts.onStderr?.(t);
@@ -282,35 +301,56 @@ export class SshSession {
         channel.end();
       };
 
-      // The SSH signal request reaches only the top process (enough for sudo, which relays it); killing the
-      // process group by PID (see wrapper.ts) also stops its children. Under sudo the kill runs via sudo too.
-      const signalRemote = (sig: 'TERM' | 'KILL') => {
+      // One round of TERM or KILL to the run: the SSH signal request (reaches the top process, which is enough
+      // for sudo, which relays it), the process group by PID (children), and every process carrying the
+      // run's MHS_RUN marker (daemons that left the group). True when nothing of the run is left.
+      const round = async (sig: 'TERM' | 'KILL'): Promise<boolean> => {
         try {
-          channel?.signal(sig);
+          if (!channelClosed) channel?.signal(sig);
         } catch {
           /* channel already gone */
         }
-        if (pidFilter.pid && conn.alive) this.runOnce(conn, killCommand(pidFilter.pid, sig), { timeoutMs: 15_000 }, 1, mode).catch(() => undefined);
+        if (!conn.alive) return false;
+        try {
+          const r = await this.runOnce(conn, terminateCommand(runId, pidFilter.pid, sig), { timeoutMs: 15_000 }, 1, mode, true);
+          return r.stdout.includes(ALL_GONE);
+        } catch {
+          return false;
+        }
       };
       let killing = false;
-      // Cancelled before the channel was open: the command may still start, so the TERM goes out as soon as the
-      // channel exists (see the exec callback) and the KILL round below catches it by PID.
-      const kill = (why: AppError) => {
-        failure ??= why;
-        if (killing) return;
-        killing = true;
-        if (channel) signalRemote('TERM');
+      // TERM, then KILL after the grace period unless nothing is left: driven by its own clock, whatever the
+      // channel does meanwhile (a channel that closes early must not cancel the KILL). The result is reported
+      // only when this is done, so the caller knows nothing of the command is running any more.
+      const stop = async () => {
+        const began = performance.now();
+        // Cancelled before the channel was open: the command may still start, so wait until it exists.
+        await ready;
+        if (channel) {
+          let gone = await round('TERM');
+          if (!gone) {
+            await sleep(Math.max(0, grace - (performance.now() - began)));
+            gone = await round('KILL');
+          }
+        }
+        if (channelClosed || !channel) return finish();
         timers.push(
           setTimeout(() => {
-            signalRemote('KILL');
-            timers.push(
-              setTimeout(() => {
-                channel?.close();
-                finish();
-              }, 1000),
-            );
-          }, grace),
+            channel?.close();
+            finish();
+          }, 1000),
         );
+      };
+      const kill = (why: AppError) => {
+        failure ??= why;
+        if (killing || finished) return;
+        killing = true;
+        if (internal) {
+          channel?.close();
+          finish();
+          return;
+        }
+        void stop();
       };
       const onAbort = () => kill(new AppError(SshErrorCode.cancelled));
       if (timeoutMs > 0) timers.push(setTimeout(() => kill(new AppError(SshErrorCode.commandTimeout, { seconds: Math.round(timeoutMs / 100) / 10, host: target.host })), timeoutMs));
@@ -319,6 +359,7 @@ export class SshSession {
       const unsubscribeLost = conn.onLost(() => {
         if (finished) return;
         failure ??= new ConnectionDropped();
+        channelReady();
         finish();
       });
 
@@ -331,12 +372,18 @@ export class SshSession {
         emitOut(out.flush());
         const tailErr = pidFilter.feed(err.flush()) + pidFilter.flush();
         emitErr(filter ? filter.feed(tailErr).passthrough : tailErr);
+        for (const [t, c, o] of [[outClean.end(), out, opts.onStdout], [errClean.end(), err, opts.onStderr]] as const) {
+          if (!t) continue;
+          c.keep(t);
+          o?.(t);
+        }
         const durationMs = Math.round(performance.now() - t0);
         let error: AppError | ConnectionDropped | undefined = failure;
         if (!error && filter) error = filter.outcome(exitCode, { user: target.user, host: target.host });
         const result: ExecResult = { exitCode, signal: exitSignal, stdout: out.text, stderr: err.text, durationMs, truncated: out.truncated || err.truncated, attempt };
         const audit = this.opts.audit?.record({
           id: randomUUID(),
+          kind: 'command',
           host: target.host,
           port: target.port,
           user: target.user,
@@ -349,7 +396,7 @@ export class SshSession {
           signal: exitSignal,
           ...(error ? { errorCode: error instanceof AppError ? error.code : SshErrorCode.connectionLost } : {}),
           stdout: this.redact(result.stdout),
-          stderr: this.redact((filter && !filter.started ? filter.sudoMessages + '\n' : '') + result.stderr),
+          stderr: this.redact((filter && !filter.started ? cleanServerText(filter.sudoMessages) + '\n' : '') + result.stderr),
           outputTruncated: result.truncated,
           attempt,
         });
@@ -363,15 +410,19 @@ export class SshSession {
         conn.client.exec(wire, (e, ch) => {
           if (e) {
             failure ??= conn.alive ? new AppError(SshErrorCode.channelFailed, { host: target.host }, e.message) : new ConnectionDropped();
+            channelReady();
             return finish();
           }
           channel = ch;
+          channelReady();
           if (finished) {
             ch.close();
             return;
           }
-          if (killing) signalRemote('TERM');
-          ch.on('data', (chunk: Buffer) => emitOut(out.decode(chunk)));
+          ch.on('data', (chunk: Buffer) => {
+            opts.onStdoutBytes?.(chunk);
+            emitOut(out.decode(chunk));
+          });
           ch.stderr.on('data', (chunk: Buffer) => {
             const text = pidFilter.feed(err.decode(chunk));
             if (!filter) return emitErr(text);
@@ -391,6 +442,9 @@ export class SshSession {
             else exitSignal = signalName ?? null;
           });
           ch.on('close', () => {
+            channelClosed = true;
+            // While a TERM/KILL sequence runs, it finishes the command when it is done.
+            if (killing) return;
             if (exitCode !== null || exitSignal !== null || failure) return finish();
             // Closed without an exit status: usually the whole connection is going down and the "lost" event
             // is about to arrive. Give it a moment, so this is reported as connection loss, not as success.
@@ -405,6 +459,7 @@ export class SshSession {
         });
       } catch (e) {
         failure ??= conn.alive ? new AppError(SshErrorCode.channelFailed, { host: target.host }, (e as Error).message) : new ConnectionDropped();
+        channelReady();
         finish();
       }
     });

@@ -29,10 +29,15 @@ export function newSudoMarkers(): SudoMarkers {
 /** The probe: exit 0 means sudo works without a password for this user. */
 export const SUDO_PROBE = 'sudo -n true';
 
-export function buildSudoCommand(command: string, mode: SudoMode, markers: SudoMarkers): string {
-  const announce = `printf '%s\\n' "$0" >&2; exec sh -c "$1"`;
+/** `runId` marks the command's processes (MHS_RUN, see wrapper.ts); it is set inside, as sudo resets the environment. */
+export function buildSudoCommand(command: string, mode: SudoMode, markers: SudoMarkers, runId?: string): string {
   const auth = mode === 'password' ? ['-S', '-p', markers.prompt] : ['-n'];
-  return shCommand(['sudo', ...auth, '--', 'sh', '-c', announce, markers.start, command]);
+  if (runId === undefined) {
+    const announce = `printf '%s\\n' "$0" >&2; exec sh -c "$1"`;
+    return shCommand(['sudo', ...auth, '--', 'sh', '-c', announce, markers.start, command]);
+  }
+  const announce = `printf '%s\\n' "$0" >&2; MHS_RUN=$2; export MHS_RUN; exec sh -c "$1"`;
+  return shCommand(['sudo', ...auth, '--', 'sh', '-c', announce, markers.start, command, runId]);
 }
 
 export type SudoEvent = 'sendPassword' | 'wrongPassword';

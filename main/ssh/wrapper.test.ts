@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { killCommand, newPidMarker, PidMarkerFilter, plainCommand, wrapCommand } from './wrapper';
+import { ALL_GONE, killCommand, newPidMarker, newRunId, PidMarkerFilter, plainCommand, terminateCommand, wrapCommand } from './wrapper';
 
 const run = promisify(execFile);
 
@@ -41,5 +41,21 @@ describe('command wrapper', () => {
     expect(killCommand(1234, 'TERM')).toBe('kill -s TERM -- -1234 2>/dev/null || kill -s TERM 1234 2>/dev/null; true');
     expect(() => killCommand(1, 'KILL')).toThrow();
     expect(() => killCommand(Number.NaN, 'KILL')).toThrow();
+  });
+
+  it('terminate command ends processes that carry the run marker, also detached ones, and says when none is left', async () => {
+    const id = newRunId();
+    const tag = `1000.${Math.floor(Math.random() * 1e6)}`;
+    // A detached (setsid) sleeper started through plainCommand, as the session starts commands.
+    await run('/bin/sh', ['-c', `${plainCommand(`setsid sleep ${tag} </dev/null >/dev/null 2>&1 &`, id)}`]);
+    const alive = async () => (await run('ps', ['-eo', 'args'])).stdout.split('\n').some((l) => l === `sleep ${tag}`);
+    expect(await alive()).toBe(true);
+    const r = await run('/bin/sh', ['-c', terminateCommand(id, undefined, 'TERM')]);
+    expect(r.stdout.trim()).toBe(ALL_GONE);
+    expect(await alive()).toBe(false);
+    // Nothing of this run any more: still ALL_GONE, and other processes are untouched.
+    expect((await run('/bin/sh', ['-c', terminateCommand(id, undefined, 'KILL')])).stdout.trim()).toBe(ALL_GONE);
+    expect(() => terminateCommand('x; rm -rf /', undefined, 'KILL')).toThrow();
+    expect(() => terminateCommand(id, 1, 'KILL')).toThrow();
   });
 });

@@ -19,6 +19,8 @@ export const AcceptHostKeySchema = z.object({
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
+  /** 'connect': an attempt to log in (also a failed one); absent in entries written before it existed. */
+  kind: z.enum(['command', 'connect']).optional(),
   host: z.string(),
   port: z.number(),
   user: z.string(),
@@ -30,6 +32,8 @@ export const AuditEntrySchema = z.object({
   exitCode: z.number().nullable(),
   signal: z.string().nullable(),
   errorCode: z.string().optional(),
+  errorParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  detail: z.string().optional(),
   stdout: z.string(),
   stderr: z.string(),
   outputTruncated: z.boolean(),

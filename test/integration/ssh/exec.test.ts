@@ -77,6 +77,22 @@ describe('exec', () => {
     expect(streamed).toBe(expected);
   });
 
+  it('cleans escape sequences, control characters and invalid UTF-8 from what the server prints, however it is chunked', async () => {
+    const streamed: string[] = [];
+    const raw: Buffer[] = [];
+    // ESC [ 3 1 m split over two writes, an OSC title, a bell, invalid bytes, a C1 CSI, a bidi override.
+    const cmd = `printf 'a\\033['; sleep 0.2; printf '31mred\\033[0m \\033]0;owned\\007b\\007\\377\\376c \\302\\23331m\\342\\200\\256d\\r\\n'; printf 'e\\033[2J' >&2`;
+    const r = await session.exec(cmd, { onStdout: (t) => streamed.push(t), onStdoutBytes: (b) => raw.push(b) });
+    expect(r.stdout).toBe('ared b\uFFFD\uFFFDc d\r\n');
+    expect(streamed.join('')).toBe(r.stdout);
+    expect(r.stderr).toBe('e');
+    expect(Buffer.concat(raw).includes(Buffer.from('\x1b]0;owned'))).toBe(true);
+    const { entries } = await audit.read({ limit: 1000 });
+    const e = entries.find((x) => x.command === cmd);
+    expect(e?.stdout).toBe(r.stdout);
+    expect(e?.stderr).toBe('e');
+  });
+
   it('passes stdin (and closes it, so cat ends)', async () => {
     expect((await session.exec('cat', { stdin: 'Zeile ä\nzwei\n' })).stdout).toBe('Zeile ä\nzwei\n');
     expect((await session.exec('cat')).stdout).toBe('');
@@ -84,8 +100,9 @@ describe('exec', () => {
 
   it('arguments quoted with shCommand arrive unchanged on the server', async () => {
     const nasty = [`it's "quoted" $(id) \`id\` $HOME`, '', 'Zeile1\nZeile2', 'ümlaut *', '-n'];
-    const r = await session.exec(shCommand(['sh', '-c', `for a in "$@"; do printf '%s\\0' "$a"; done`, '_', ...nasty]));
-    expect(r.stdout.split('\0').slice(0, -1)).toEqual(nasty);
+    // base64 per argument: output is cleaned of control characters, the arguments must arrive byte for byte.
+    const r = await session.exec(shCommand(['sh', '-c', `for a in "$@"; do printf '%s' "$a" | base64 -w0; echo; done`, '_', ...nasty]));
+    expect(r.stdout.split('\n').slice(0, -1).map((b) => Buffer.from(b, 'base64').toString('utf8'))).toEqual(nasty);
     const a = await session.execArgv(['printf', '%s|', ...nasty]);
     expect(a.stdout).toBe(nasty.map((x) => `${x}|`).join(''));
   });
