@@ -40,6 +40,7 @@ const eventRules: EventRule[] = [
   { kind: 'fence', source: PCMK, message: /Peer (\S+) was terminated \((\w+)\) by (\S+) .*: (\w+)/, text: (m) => `${m[1]} terminated (${m[2]}) by ${m[3]}: ${m[4]}` },
   { kind: 'fence', source: /^sbd$/, message: /(Received command|message) (reset|off)/i, text: (m) => `sbd ${m[2]}` },
   { kind: 'resource', source: PCMK, message: /Result of (start|stop|promote|demote|monitor) operation for (\S+) on (\S+): (.+?)(?: \|.*)?$/, text: (m) => `${m[1]} ${m[2]} on ${m[3]}: ${m[4]}`, bad: (m) => !/^(ok|OK|Cancelled)/.test(m[4]!) },
+  { kind: 'resource', source: PCMK, message: /Received result operation (\S+?)_(start|stop|promote|demote|monitor)_\d+ on (\S+): (.+?)(?: \(rc=\d+\))?$/, text: (m) => `${m[2]} ${m[1]} on ${m[3]}: ${m[4]}`, bad: (m) => !/^(ok|OK|Cancelled)/.test(m[4]!) },
   { kind: 'resource', source: PCMK, message: /Initiating (start|stop|promote|demote) operation (\S+?)_(start|stop|promote|demote)_0 (?:locally )?on (\S+)/, text: (m) => `${m[1]} ${m[2]} on ${m[4]} …` },
   { kind: 'drbd', source: /^kernel$/, message: /drbd (\S+?):? .*?\b(role|conn|pdsk|disk|peer|repl)\( (\S+) -> (\S+) \)/, text: (m) => `drbd ${m[1]} ${m[2]} ${m[3]} → ${m[4]}`, bad: (m) => /NetworkFailure|BrokenPipe|Timeout|Unknown|Outdated|Inconsistent|DUnknown|Diskless/.test(m[4]!) },
   { kind: 'service', source: /^postfix\/master$/, message: /daemon started|terminating on signal/, text: (m) => `postfix ${/started/.test(m[0]) ? 'started' : 'stopped'}` },

@@ -58,7 +58,7 @@ const rules: Rule[] = [
   { kind: 'nodeLost', severity: 'warning', source: PCMK, message: /state is now lost|Node \S+ is unclean|Our peer on the DC \(\S+\) is dead|Lost connection to the cluster/ },
   // --- resources
   { kind: 'failedAction', severity: 'error', source: PCMK, message: /Result of (monitor|start|stop|promote|demote|notify) operation for \S+ on \S+: (?!ok\b|OK\b|Cancelled|cancelled)/, unless: /: (ok|OK|Cancelled)\b/ },
-  { kind: 'failedAction', severity: 'error', source: PCMK, message: /Unexpected result \(|Operation \S+_(monitor|start|stop|promote|demote)_\d+: (?!ok)|Transition \d+ .*Failed|\bfailed \(target:|exit-reason=/ },
+  { kind: 'failedAction', severity: 'error', source: PCMK, message: /Received result operation \S+ on \S+: (?!ok\b|OK\b|Cancelled)|Unexpected result \(|Operation \S+_(monitor|start|stop|promote|demote)_\d+: (?!ok)|Transition \d+ .*Failed|\bfailed \(target:|exit-reason=/ },
   { kind: 'resourceError', severity: 'error', source: PCMK, message: /timed out|Timed Out|process \(PID \d+\) timed out|cannot run anywhere|Resource start-up disabled|Forcing \S+ away|error:/i, unless: /No such device|will be fenced/ },
   // --- mail services
   { kind: 'postfixError', severity: 'error', source: /^postfix/, message: /\b(fatal|panic|error):/ },
