@@ -38,6 +38,7 @@ describe('mail matcher', () => {
     expect(t.duplicatedAfterLostReply).toEqual([]);
     expect(t.refusedRetried).toEqual([4]);
     expect(t.neverAccepted).toEqual([6]);
+    expect(t.bounced).toEqual([6]);
     expect(t.delayed).toEqual([{ n: 5, delayMs: 120_000 }]);
     expect(t.unexpected).toEqual([]);
     expect(t.delayMaxMs).toBe(120_000);

@@ -47,6 +47,8 @@ export interface MailRecord {
   refusals: number;
   ambiguous: number;
   gaveUp: boolean;
+  /** The server refused it permanently (5xx): a real MTA would have bounced it to the sender. */
+  bounced: boolean;
   copies: number;
   deliveredAt?: number;
   delayMs?: number;
@@ -68,6 +70,8 @@ export interface MailTally {
   refusedRetried: number[];
   /** Never accepted (the sender gave up or the case ended): not the server's responsibility. */
   neverAccepted: number[];
+  /** Refused with a permanent 5xx: the sender's MTA would bounce it, the recipient never gets it. */
+  bounced: number[];
   /** Delivered although the server never confirmed it, without a lost reply to explain it. */
   unexpected: number[];
   /** Delivered without a 250, explained by a reply lost after the final dot. */
@@ -104,6 +108,7 @@ export function mailRecords(sent: readonly SentMail[], delivered: readonly Deliv
       refusals: beforeAccept.filter((a) => a.outcome === 'refused' || a.outcome === 'dropped').length,
       ambiguous: beforeAccept.filter((a) => a.outcome === 'ambiguous').length,
       gaveUp: !!m.gaveUp && m.acceptedAt === undefined,
+      bounced: m.acceptedAt === undefined && (m.attempts[m.attempts.length - 1]?.code ?? 0) >= 500,
       copies: c.length,
       ...(m.acceptedAt !== undefined ? { acceptedAt: m.acceptedAt } : {}),
       ...(firstDelivered !== undefined ? { deliveredAt: firstDelivered } : {}),
@@ -113,7 +118,7 @@ export function mailRecords(sent: readonly SentMail[], delivered: readonly Deliv
   }
   // Copies of numbers the sender never tried: another run's or a forged mail; shown as unexpected.
   for (const [n, c] of copies) {
-    if (!bySent.has(n)) records.push({ n, via: 'smtp', firstAt: c[0]?.deliveredAt ?? 0, attempts: 0, refusals: 0, ambiguous: 0, gaveUp: false, copies: c.length, ...(c[0]?.deliveredAt !== undefined ? { deliveredAt: c[0].deliveredAt } : {}) });
+    if (!bySent.has(n)) records.push({ n, via: 'smtp', firstAt: c[0]?.deliveredAt ?? 0, attempts: 0, refusals: 0, ambiguous: 0, gaveUp: false, bounced: false, copies: c.length, ...(c[0]?.deliveredAt !== undefined ? { deliveredAt: c[0].deliveredAt } : {}) });
   }
   return records.sort((a, b) => a.n - b.n);
 }
@@ -121,7 +126,7 @@ export function mailRecords(sent: readonly SentMail[], delivered: readonly Deliv
 export function tallyMails(records: readonly MailRecord[], delayedAfterMs: number): MailTally {
   const t: MailTally = {
     sent: 0, accepted: 0, delivered: 0, lost: [], duplicated: [], duplicatedAfterLostReply: [], delayed: [],
-    refusedRetried: [], neverAccepted: [], unexpected: [], deliveredAfterLostReply: [],
+    refusedRetried: [], neverAccepted: [], bounced: [], unexpected: [], deliveredAfterLostReply: [],
   };
   const delays: number[] = [];
   for (const r of records) {
@@ -132,6 +137,7 @@ export function tallyMails(records: readonly MailRecord[], delayedAfterMs: numbe
       if (r.refusals > 0) t.refusedRetried.push(r.n);
       if (r.copies === 0) t.lost.push(r.n);
     } else if (r.copies === 0) t.neverAccepted.push(r.n);
+    if (r.bounced) t.bounced.push(r.n);
     if (r.copies > 0) {
       if (accepted) t.delivered++;
       else if (r.ambiguous > 0) t.deliveredAfterLostReply.push(r.n);

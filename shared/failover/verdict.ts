@@ -94,6 +94,7 @@ function mailChecks(m: MailTally, t: ResolvedTargets): Check[] {
     { id: 'mail.accepted', ok: m.accepted > 0, key: 'failover:checks.mailsAccepted', params: { accepted: m.accepted, sent: m.sent } },
     { id: 'mail.lost', ok: m.lost.length <= t.maxLost, key: 'failover:checks.mailsLost', params: { lost: m.lost.length, accepted: m.accepted, limit: t.maxLost } },
     { id: 'mail.duplicated', ok: m.duplicated.length <= t.maxDuplicated, key: 'failover:checks.mailsDuplicated', params: { duplicated: m.duplicated.length, limit: t.maxDuplicated } },
+    { id: 'mail.bounced', ok: m.bounced.length === 0, key: 'failover:checks.mailsBounced', params: { count: m.bounced.length } },
     { id: 'mail.unexpected', ok: m.unexpected.length === 0, key: 'failover:checks.mailsUnexpected', params: { count: m.unexpected.length } },
   ];
 }
