@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commissionEvents } from './methods/commission';
 
 /** Events main pushes to the renderer. Long actions identify themselves with a runId. */
 export const events = {
@@ -15,6 +16,7 @@ export const events = {
   /** The SSH session of a run lost its connection, is reconnecting, or is back. */
   'run.connection': z.object({ runId: z.string(), state: z.enum(['connecting', 'connected', 'lost', 'reconnecting', 'reconnected']), attempt: z.number().optional() }),
   'project.saved': z.object({ path: z.string().nullable(), savedAt: z.string(), target: z.enum(['file', 'recovery']) }),
+  ...commissionEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

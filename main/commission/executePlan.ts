@@ -1,0 +1,293 @@
+/**
+ * The generic executor: runs any Plan step by step, knowing nothing of what a step is for.
+ *
+ * Per step: check (exit 0 = already done: no apply) -> confirmations (point of no return, destructive) ->
+ * back up every file the step writes -> apply -> verify (probes with retry) -> record. The record is saved
+ * when a step starts and when it ends, so a run killed anywhere is resumed by running the plan again: every
+ * step is checked anew and what is done is skipped.
+ */
+import { AppError, toErrorValue, type ErrorValue } from '../../shared/errors';
+import type { CommissionRecord, StepRun } from '../../shared/commission/recordSchema';
+import type { Plan, Step } from '../../shared/commission/types';
+import { runAction, runProbe, type ActionContext } from './actions';
+import { backupCommand, stepPaths } from './backup';
+import { PlanEta } from './eta';
+import type { ExecuteHooks, ExecuteResult, ExecutorEnv } from './executorTypes';
+import { StepOutput } from './stepOutput';
+import { stepHash } from './stepHash';
+import type { ActionProgress } from './progressParsers';
+
+const CONNECTION_LOST = 'ssh:errors.connectionLost';
+const CANCELLED = 'ssh:errors.cancelled';
+
+type StepEnd = { stop: false } | { stop: true; result: Omit<ExecuteResult, 'record'> };
+
+export class PlanExecution {
+  private record: CommissionRecord;
+  private readonly eta: PlanEta;
+  private readonly started = Date.now();
+  private current?: { id: string; index: number; t0: number; progress?: ActionProgress };
+
+  constructor(
+    private readonly plan: Plan,
+    record: CommissionRecord,
+    private readonly env: ExecutorEnv,
+    private readonly hooks: ExecuteHooks,
+    learnedMs: Record<string, number> = {},
+  ) {
+    this.record = record;
+    const likelySkipped = new Set(plan.steps.filter((s) => this.recordedDone(s)).map((s) => s.id));
+    this.eta = new PlanEta(plan.steps, learnedMs, likelySkipped);
+  }
+
+  private now(): string {
+    return this.env.now().toISOString();
+  }
+
+  private recordedDone(step: Step): boolean {
+    const r = this.record.steps[step.id];
+    return !!r && (r.outcome === 'done' || r.outcome === 'skipped') && r.stepHash === stepHash(step);
+  }
+
+  private async persist(change: (r: CommissionRecord) => CommissionRecord): Promise<void> {
+    this.record = await this.env.saveRecord(change(this.record));
+  }
+
+  private setStep(id: string, run: StepRun): Promise<void> {
+    return this.persist((r) => ({ ...r, steps: { ...r.steps, [id]: run } }));
+  }
+
+  private progress(): void {
+    const c = this.current;
+    const snap = this.eta.snapshot(c?.id, c ? Date.now() - c.t0 : 0, c?.progress?.fraction, c?.progress?.etaS);
+    this.hooks.progress({
+      stepIndex: c?.index ?? this.plan.steps.length,
+      stepCount: this.plan.steps.length,
+      ...(c ? { stepId: c.id } : {}),
+      ...(snap.stepFraction !== undefined ? { stepFraction: snap.stepFraction } : {}),
+      fraction: snap.totalMs > 0 ? Math.min(1, snap.doneMs / snap.totalMs) : 1,
+      elapsedMs: Date.now() - this.started,
+      etaMs: Math.round(snap.etaMs),
+    });
+  }
+
+  async run(): Promise<ExecuteResult> {
+    const ticker = setInterval(() => this.progress(), 1000);
+    try {
+      await this.persist((r) => ({ ...r, state: 'running' }));
+      for (const [index, step] of this.plan.steps.entries()) {
+        const control = this.env.control;
+        if (control.isPaused && !control.signal.aborted) {
+          this.hooks.paused?.(true);
+          await this.persist((r) => ({ ...r, state: 'paused' }));
+          await control.waitWhilePaused();
+          this.hooks.paused?.(false);
+          if (!control.signal.aborted) await this.persist((r) => ({ ...r, state: 'running' }));
+        }
+        if (this.env.control.signal.aborted) return await this.end('cancelled', new AppError('install:errors.cancelled'));
+        this.current = { id: step.id, index, t0: Date.now() };
+        this.progress();
+        const end = await this.runStep(step);
+        this.current = undefined;
+        if (end.stop) return { ...end.result, record: this.record };
+      }
+      await this.persist((r) => {
+        const { lastError: _drop, ...rest } = r;
+        return { ...rest, state: 'completed', completedAt: this.now() };
+      });
+      this.progress();
+      return { outcome: 'completed', record: this.record };
+    } finally {
+      clearInterval(ticker);
+    }
+  }
+
+  private async end(outcome: ExecuteResult['outcome'], error: AppError, stepId?: string): Promise<ExecuteResult> {
+    const state = outcome === 'cancelled' ? 'cancelled' : outcome === 'failed' ? 'failed' : 'stopped';
+    const value = error.toValue();
+    await this.persist((r) => ({ ...r, state, lastError: { code: value.code, ...(value.params ? { params: value.params } : {}), ...(stepId ? { stepId } : {}) } }));
+    return { outcome, record: this.record, error: value };
+  }
+
+  private async stopWith(outcome: 'cancelled' | 'failed' | 'refused' | 'stopped', error: AppError, stepId: string): Promise<StepEnd> {
+    const r = await this.end(outcome, error, stepId);
+    return { stop: true, result: { outcome: r.outcome, ...(r.error ? { error: r.error } : {}) } };
+  }
+
+  private async runStep(step: Step): Promise<StepEnd> {
+    const prev = this.record.steps[step.id];
+    const hash = stepHash(step);
+    const recordedDone = this.recordedDone(step);
+    const out = new StepOutput(this.env.secretList, (stream, text) => this.hooks.output({ stepId: step.id, node: step.node, stream, text }));
+    const ctx: ActionContext = {
+      stepId: step.id,
+      node: step.node,
+      nodes: this.env.nodes,
+      secrets: this.env.secrets,
+      signal: this.env.control.signal,
+      out,
+      onProgress: (p) => {
+        if (this.current) this.current.progress = p;
+      },
+    };
+    const startedAt = this.now();
+    const t0 = Date.now();
+    const base: StepRun = { node: step.node, outcome: 'running', startedAt, attempts: (prev?.attempts ?? 0) + 1, stepHash: hash };
+    await this.setStep(step.id, base);
+    const finish = async (outcome: StepRun['outcome'], applied: boolean, error?: ErrorValue): Promise<void> => {
+      out.flush();
+      const durationMs = Date.now() - t0;
+      await this.setStep(step.id, {
+        ...base,
+        outcome,
+        applied,
+        endedAt: this.now(),
+        durationMs,
+        outputDigest: out.digest(),
+        outputTail: out.tailText(),
+        ...(error ? { errorCode: error.code, ...(error.params ? { errorParams: error.params } : {}) } : {}),
+      });
+      this.eta.finish(step.id, durationMs, applied);
+      this.hooks.step({ stepId: step.id, node: step.node, state: outcome, durationMs, ...(error ? { error } : {}) });
+      if (applied && outcome === 'done') await this.env.learned?.remember(step.id, durationMs);
+    };
+
+    let applied = false;
+    try {
+      let done = false;
+      if (step.check) {
+        this.hooks.step({ stepId: step.id, node: step.node, state: 'checking' });
+        done = await runProbe(ctx, step.check, this.env.probeIntervalMs);
+        out.note(done ? 'check: already done, apply skipped' : 'check: not done yet');
+      } else if (recordedDone) {
+        done = true;
+        out.note('done in an earlier run of this plan (no check), apply skipped');
+      }
+      if (!done && recordedDone) out.note('the record says done; checking whether it still verifies');
+      if (done || recordedDone) {
+        this.hooks.step({ stepId: step.id, node: step.node, state: 'verifying' });
+        if (await this.verifyAll(ctx, step)) {
+          // Applied in an earlier run of this commissioning: stays 'done' (rollback must still undo it).
+          const earlier = recordedDone && prev?.applied === true;
+          await finish(earlier ? 'done' : 'skipped', earlier);
+          return { stop: false };
+        }
+        out.note('verify failed: applying the step');
+      }
+
+      const asked = await this.confirmations(step);
+      if (asked) return asked;
+      applied = true;
+      await this.setStep(step.id, { ...base, applied: true });
+      const paths = stepPaths(step);
+      if (paths.length) {
+        this.hooks.step({ stepId: step.id, node: step.node, state: 'backingUp' });
+        await this.backup(ctx, step, paths);
+      }
+      if (step.timer?.start && !this.record.timers[step.timer.start]) {
+        const name = step.timer.start;
+        await this.persist((r) => ({ ...r, timers: { ...r.timers, [name]: { startedAt: this.now() } } }));
+      }
+      this.hooks.step({ stepId: step.id, node: step.node, state: 'applying' });
+      await this.applyAll(ctx, step);
+      this.hooks.step({ stepId: step.id, node: step.node, state: 'verifying' });
+      if (!(await this.verifyAll(ctx, step))) {
+        const e = new AppError('install:errors.verifyFailed', { stepId: step.id, node: step.node });
+        await finish('failed', true, e.toValue());
+        return this.stopWith('failed', e, step.id);
+      }
+      this.stopTimer(step);
+      await finish('done', true);
+      return { stop: false };
+    } catch (e) {
+      const err = e instanceof AppError ? e : new AppError('errors:internal', {}, e instanceof Error ? e.message : String(e));
+      if (err.code === CANCELLED || this.env.control.signal.aborted) {
+        const c = new AppError('install:errors.cancelled', { stepId: step.id });
+        await finish('cancelled', applied, c.toValue());
+        return this.stopWith('cancelled', c, step.id);
+      }
+      out.note(`error: ${err.code}${err.detail ? ` (${err.detail.slice(0, 300)})` : ''}`);
+      await finish('failed', applied, toErrorValue(err));
+      return this.stopWith(err.code === 'install:errors.connectionLostStep' ? 'stopped' : 'failed', err, step.id);
+    }
+  }
+
+  private stopTimer(step: Step): void {
+    const name = step.timer?.stop;
+    const t = name ? this.record.timers[name] : undefined;
+    if (!name || !t || t.stoppedAt) return;
+    const stoppedAt = this.env.now();
+    const ms = stoppedAt.getTime() - Date.parse(t.startedAt);
+    this.record = { ...this.record, timers: { ...this.record.timers, [name]: { ...t, stoppedAt: stoppedAt.toISOString(), ms } } };
+  }
+
+  /** Asks what must be asked before this step's apply; a stop result when the answer is no. */
+  private async confirmations(step: Step): Promise<StepEnd | undefined> {
+    const req = { stepId: step.id, node: step.node, title: step.title, explanation: step.explanation };
+    if (step.pointOfNoReturn && !this.record.pointOfNoReturnAt) {
+      if (!(await this.hooks.confirm({ kind: 'pointOfNoReturn', ...req }))) return this.refused(step);
+      // From the moment this apply begins, the standalone state can no longer be promised back.
+      await this.persist((r) => ({ ...r, pointOfNoReturnAt: this.now() }));
+    } else if (step.destructive) {
+      if (!(await this.hooks.confirm({ kind: 'destructive', ...req }))) return this.refused(step);
+    }
+    return undefined;
+  }
+
+  private async refused(step: Step): Promise<StepEnd> {
+    const prev = this.record.steps[step.id];
+    await this.persist((r) => {
+      const steps = { ...r.steps };
+      // Nothing ran: the step's entry goes back to what it was before this attempt.
+      if (prev && prev.outcome !== 'running') steps[step.id] = prev;
+      else delete steps[step.id];
+      return { ...r, steps };
+    });
+    this.hooks.step({ stepId: step.id, node: step.node, state: 'refused' });
+    if (this.env.control.signal.aborted) return this.stopWith('cancelled', new AppError('install:errors.cancelled', { stepId: step.id }), step.id);
+    return this.stopWith('refused', new AppError('install:errors.refused', { stepId: step.id }), step.id);
+  }
+
+  private async backup(ctx: ActionContext, step: Step, paths: string[]): Promise<void> {
+    const s = await this.env.nodes.get(step.node);
+    const r = await s.exec(backupCommand(this.env.backupDir, paths), {
+      sudo: true,
+      idempotent: true,
+      timeoutMs: 30 * 60_000,
+      signal: ctx.signal,
+      onStdout: (t) => ctx.out.write('info', t),
+      onStderr: (t) => ctx.out.write('stderr', t),
+    });
+    ctx.out.flush();
+    if (r.exitCode !== 0) throw new AppError('install:errors.backupFailed', { stepId: step.id, node: step.node }, r.stderr.slice(-500));
+  }
+
+  /**
+   * The apply actions in order. A dropped connection during a command that is not marked idempotent: if the
+   * step has a check, ask it (after the reconnect) whether the step got done anyway; a step without a check
+   * is idempotent as a whole and runs once more. Otherwise stop cleanly: a resumed run checks it again.
+   */
+  private async applyAll(ctx: ActionContext, step: Step): Promise<void> {
+    for (let round = 1; ; round++) {
+      try {
+        for (const a of step.apply) await runAction(ctx, a);
+        return;
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== CONNECTION_LOST || ctx.signal.aborted) throw e;
+        ctx.out.note('connection lost while applying; reconnecting');
+        if (step.check) {
+          if (await runProbe(ctx, step.check, this.env.probeIntervalMs).catch(() => false)) {
+            ctx.out.note('check after reconnect: the step is done');
+            return;
+          }
+        } else if (round < 3) continue;
+        throw new AppError('install:errors.connectionLostStep', { stepId: step.id, node: step.node }, e.detail);
+      }
+    }
+  }
+
+  private async verifyAll(ctx: ActionContext, step: Step): Promise<boolean> {
+    for (const p of step.verify) if (!(await runProbe(ctx, p, this.env.probeIntervalMs))) return false;
+    return true;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Shell snippets the executor runs on a node to read, inspect and write whole files. File content always
+ * travels base64-encoded (binary-safe, and exec output is decoded as UTF-8); writes go to a temp file in the
+ * target's folder and are renamed over it, so a crash leaves the old or the new file, never half of one.
+ * Commands that print file content start with FILE_READ_MARKER so the audit log keeps a summary instead of
+ * the content (see auditSink.ts).
+ */
+import { posix } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { shQuote } from '../../shared/shell/quote';
+
+export const FILE_READ_MARKER = ': mhs-file-read;';
+
+/** Absolute, normalised, not the root: the only kind of path a step may write, back up or restore. */
+export function checkedPath(p: string): string {
+  const n = posix.normalize(p).replace(/\/+$/, '');
+  if (!p.startsWith('/') || n === '' || n === '/' || /[\0\n\r]/.test(n) || n.split('/').includes('..')) throw new AppError('install:errors.badPath', { path: p });
+  return n;
+}
+
+const MODE = /^[0-7]{3,4}$/;
+const OWNER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/;
+
+export function checkedMode(mode: string): string {
+  if (!MODE.test(mode)) throw new AppError('install:errors.badMode', { mode });
+  return mode;
+}
+
+export function checkedOwner(owner: string | undefined): string {
+  const o = owner ?? 'root:root';
+  if (!OWNER.test(o)) throw new AppError('install:errors.badOwner', { owner: o });
+  return o;
+}
+
+/**
+ * Prints one header line `file SIZE MODE OWNER:GROUP SHA256` (or `missing` / `notafile`), then, unless
+ * hashOnly, the content as one base64 line.
+ */
+export function readFileCommand(path: string, opts: { hashOnly?: boolean } = {}): string {
+  const p = shQuote(checkedPath(path));
+  const body = opts.hashOnly ? '' : '; base64 -w0 < "$p"; echo';
+  return (
+    `${FILE_READ_MARKER} p=${p}; if [ -f "$p" ]; then ` +
+    `printf 'file %s %s\\n' "$(stat -L -c '%s %a %U:%G' -- "$p")" "$(sha256sum < "$p" | cut -d' ' -f1)"${body}; ` +
+    `elif [ -e "$p" ]; then echo notafile; else echo missing; fi`
+  );
+}
+
+export interface RemoteFile {
+  state: 'file' | 'missing' | 'notafile';
+  size?: number;
+  mode?: string;
+  owner?: string;
+  sha256?: string;
+  content?: Buffer;
+}
+
+/** Parses readFileCommand's output; anything unexpected is an error naming the path. */
+export function parseReadFile(path: string, stdout: string, hashOnly = false): RemoteFile {
+  const [head = '', body] = stdout.split('\n');
+  if (head === 'missing') return { state: 'missing' };
+  if (head === 'notafile') return { state: 'notafile' };
+  const m = /^file (\d+) ([0-7]{3,4}) (\S+) ([0-9a-f]{64})$/.exec(head);
+  if (!m) throw new AppError('install:errors.readFailed', { path }, stdout.slice(0, 200));
+  const f: RemoteFile = { state: 'file', size: Number(m[1]), mode: m[2]!.padStart(4, '0'), owner: m[3]!, sha256: m[4]! };
+  if (hashOnly) return f;
+  f.content = Buffer.from((body ?? '').trim(), 'base64');
+  if (f.content.length !== f.size) throw new AppError('install:errors.readFailed', { path }, `read ${f.content.length} of ${f.size} bytes`);
+  return f;
+}
+
+/** Reads base64 from stdin and puts it in place atomically with mode and owner. Safe to run twice. */
+export function writeFileCommand(path: string, mode: string, owner?: string): string {
+  const p = shQuote(checkedPath(path));
+  return (
+    `set -e; p=${p}; d=$(dirname -- "$p"); mkdir -p -- "$d"; t=$(mktemp "$d/.mhs-write.XXXXXX"); ` +
+    `trap 'rm -f -- "$t"' EXIT; base64 -d > "$t"; chown ${shQuote(checkedOwner(owner))} "$t"; chmod ${shQuote(checkedMode(mode))} "$t"; ` +
+    `sync "$t" 2>/dev/null || true; mv -f -- "$t" "$p"; trap - EXIT`
+  );
+}
+
+export const MAX_TRANSFER_BYTES = 8 * 1024 * 1024;
