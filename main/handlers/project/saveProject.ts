@@ -1,9 +1,10 @@
-import { writeProjectFile } from '../../project/projectFiles';
+import { overlayCommissionRecord, writeProjectFileWithRecord } from '../../commission/recordStore';
 import type { Handler } from '../types';
 
 export const projectSave: Handler<'project.save'> = async ({ path, project }, { services, emit }) => {
   const savedAt = services.now().toISOString();
-  await writeProjectFile(path, { ...project, updatedAt: savedAt });
+  // The commissioning record is main's: a renderer's older copy never rolls it back (see main/commission/README.md).
+  await writeProjectFileWithRecord(services, path, { ...project, updatedAt: savedAt });
   // Once it has a real file the recovery copy is no longer needed.
   await services.recovery.discard(project.id);
   await services.settings.addRecent({ path, title: project.meta.title, customer: project.meta.customer, openedAt: savedAt });
@@ -15,9 +16,9 @@ export const projectAutosave: Handler<'project.autosave'> = async ({ path, proje
   const savedAt = services.now().toISOString();
   const stamped = { ...project, updatedAt: savedAt };
   if (path) {
-    await writeProjectFile(path, stamped);
+    await writeProjectFileWithRecord(services, path, stamped);
   } else {
-    await services.recovery.save(stamped);
+    await services.recovery.save(await overlayCommissionRecord(services, stamped));
   }
   const target = path ? 'file' : 'recovery';
   emit('project.saved', { path: path ?? null, savedAt, target });
