@@ -3,6 +3,8 @@
  * collector command and writes one bundle file, and the pure parser for that bundle. Sections are
  * delimited by a boundary drawn from /dev/urandom when the script runs, so no command output can fake one.
  */
+import { checkCollectorResult, checkPlausibility } from '../../shared/analysis/checkFacts.js';
+import { cleanServerText } from '../../shared/analysis/cleanText.js';
 import { mergeFacts, type CollectorStatus, type Facts, type Note } from '../../shared/analysis/facts.js';
 import type { Collector } from './collector.js';
 import { collectors as allCollectors } from './collectors/index.js';
@@ -101,7 +103,7 @@ function statusOf(result: { notes: Note[] } & Record<string, unknown>): Collecto
 
 /** Pure: bundle text -> Facts, with the same parsers the SSH path uses. */
 export function parseCollectorBundle(text: string, list: readonly Collector[] = allCollectors): Facts {
-  const { boundary, meta, sections } = splitBundle(typeof text === 'string' ? text : '');
+  const { boundary, meta, sections } = splitBundle(typeof text === 'string' ? cleanServerText(text) : '');
   let facts: Facts = { source: 'offline', notes: [], collectors: {} };
   if (!boundary) return mergeFacts(facts, { notes: [{ key: 'analysis:notes.bundle.invalid' }] });
   const collectedAt = meta.collectedAt && /^\d{4}-\d\d-\d\dT[\d:]+Z$/.test(meta.collectedAt) ? meta.collectedAt : undefined;
@@ -113,10 +115,10 @@ export function parseCollectorBundle(text: string, list: readonly Collector[] = 
       facts = mergeFacts(facts, { notes: [{ key: 'analysis:notes.bundle.collectorMissing', params: { collector: c.id }, source: c.id }], collectors: { [c.id]: { status: 'skipped' } } });
       continue;
     }
-    const result = c.parse(s.out);
+    const result = checkCollectorResult(c.id, c.parse(s.out));
     const status: CollectorStatus = { status: statusOf(result as { notes: Note[] } & Record<string, unknown>), ...(s.rc !== undefined ? { exitCode: s.rc } : {}), ...(collectedAt ? { collectedAt } : {}) };
     const { notes, ...rest } = result;
     facts = mergeFacts(facts, { ...rest, notes: notes.map((n) => ({ ...n, source: c.id })), collectors: { [c.id]: status } });
   }
-  return facts;
+  return checkPlausibility(facts);
 }

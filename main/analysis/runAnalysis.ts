@@ -4,7 +4,8 @@
  * a failed analysis. Only connection-level problems (unreachable, host key, login, wrong sudo password)
  * and cancellation end the run with an error.
  */
-import type { Facts, Note } from '../../shared/analysis/facts';
+import { checkCollectorResult, checkPlausibility } from '../../shared/analysis/checkFacts';
+import type { CollectorResult, Facts, Note } from '../../shared/analysis/facts';
 import { mergeFacts } from '../../shared/analysis/facts';
 import { AppError } from '../../shared/errors';
 import type { AuditSink } from '../audit/types';
@@ -94,10 +95,10 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
         idempotent: !c.stream,
         timeoutMs: opts.collectorTimeoutMs ?? 120_000,
         ...(opts.signal ? { signal: opts.signal } : {}),
-        onStdout: (t) => {
-          streamer?.push(t);
-          live('stdout', t);
-        },
+        // The streaming parser counts bytes like pflogsumm does (latin1: one char per byte); what is shown is
+        // the cleaned text.
+        ...(streamer ? { onStdoutBytes: (b: Buffer) => streamer?.push(b.toString('latin1')) } : {}),
+        onStdout: (t) => live('stdout', t),
         onStderr: (t) => live('stderr', t),
       });
     };
@@ -113,7 +114,7 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
         result = await exec(false);
       }
       if (c.needsSudo && !useSudo) notes.push({ key: 'analysis:notes.withoutSudo', params: { collector: c.id }, source: c.id });
-      const parsed = streamer ? streamer.end() : c.parse(result.stdout);
+      const parsed = checkedResult(c, () => (streamer ? streamer.end() : c.parse(result.stdout)));
       const ok = result.exitCode === 0 && parsed.notes.length === 0 && !(c.needsSudo && !useSudo);
       const state: CollectorState = ok ? 'ok' : 'partial';
       facts = mergeFacts(facts, {
@@ -130,7 +131,7 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
         return;
       }
       facts = mergeFacts(facts, {
-        notes: [{ key: 'analysis:notes.collectorFailed', params: { collector: c.id, error: err.code }, source: c.id }],
+        notes: [{ key: 'analysis:notes.collectorFailed', params: { ...err.params, collector: c.id, error: err.code }, source: c.id }],
         collectors: { [c.id]: { status: 'failed', collectedAt: now().toISOString() } },
       });
       opts.onCollector?.(c.id, 'failed', { durationMs: Date.now() - started, errorCode: err.code });
@@ -147,5 +148,18 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
   }
   if (opts.signal?.aborted) throw new AppError(SshErrorCode.cancelled);
   if (fatal) throw fatal;
-  return facts;
+  const checked = checkPlausibility(facts);
+  for (const [id, st] of Object.entries(checked.collectors ?? {})) if (st.status !== facts.collectors?.[id]?.status) opts.onCollector?.(id, st.status);
+  return checked;
+}
+
+/** A parser result made safe to store (see checkFacts.ts); even a parser that throws only gives a note. */
+export function checkedResult(c: Collector, parse: () => CollectorResult): CollectorResult {
+  let raw: CollectorResult;
+  try {
+    raw = parse();
+  } catch (e) {
+    raw = { notes: [{ key: 'analysis:notes.parserError', params: { collector: c.id, detail: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) }, source: c.id }] };
+  }
+  return checkCollectorResult(c.id, raw);
 }

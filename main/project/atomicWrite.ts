@@ -11,7 +11,7 @@ export interface AtomicWriteHooks {
  * Writes a file so that a crash at any moment leaves either the old or the new content, never a mix:
  * write a temp file in the same directory, fsync it, rename over the target, fsync the directory.
  */
-export async function writeFileAtomic(target: string, data: string, hooks: AtomicWriteHooks = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, hooks: AtomicWriteHooks = {}): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseProjectText, serializeProject } from '../../shared/project/parse';
+import { parseProjectText } from '../../shared/project/parse';
 import type { Project } from '../../shared/project/schema';
 import { writeFileAtomic } from './atomicWrite';
+import { projectFileBytes } from './projectFiles';
 
 const ID_RE = /^[0-9a-f-]{36}$/;
 
@@ -17,7 +18,8 @@ export class RecoveryStore {
 
   async save(project: Project): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.fileFor(project.id), serializeProject(project));
+    const file = this.fileFor(project.id);
+    await writeFileAtomic(file, projectFileBytes(project, file));
   }
 
   async list(): Promise<{ id: string; title: string; customer: string; savedAt: string }[]> {
