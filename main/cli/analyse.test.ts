@@ -1,10 +1,10 @@
 /** The CLI's analyse / collector-script / import-collector commands against a real sshd and a real script run. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTestUsers, generateKey, startSshd, type SshdInstance } from '../../test/integration/ssh/sshdFixture';
+import { ensureTestUsers, freePort, generateKey, startSshd, type SshdInstance } from '../../test/integration/ssh/sshdFixture';
 import { tempDir } from '../../test/integration/ssh/helpers';
 import { parseHostSpec } from './commands/analyse';
 import type { CliIO } from './command';
@@ -40,21 +40,60 @@ describe('cli analyse', () => {
   });
 
   it('stops at an unknown host key and prints the fingerprint; with it, analyses and stores into the project', async () => {
-    const args = ['--host', sshd.host, '--port', String(sshd.port), '--user', user, '--key', keyPath];
-    const first = io();
-    expect(await runCli(['analyse', ...args], first.value)).toBe(3);
-    expect(first.err.join('\n')).toContain(sshd.hostKeyFingerprint);
-
     const project = path.join(dir, 'p.mhs.json');
     expect(await runCli(['project', 'new', project], io().value)).toBe(0);
+    const args = ['--host', sshd.host, '--port', String(sshd.port), '--user', user, '--key', keyPath, '--project', project];
+    const first = io();
+    expect(await runCli(['analyse', ...args], first.value)).toBe(10);
+    expect(first.err.join('\n')).toContain(sshd.hostKeyFingerprint);
+
     const second = io();
-    expect(await runCli(['analyse', ...args, '--accept-fingerprint', sshd.hostKeyFingerprint, '--project', project], second.value)).toBe(0);
+    expect(await runCli(['analyse', ...args, '--accept-fingerprint', sshd.hostKeyFingerprint], second.value)).toBe(0);
     expect(second.out.join('\n')).toContain(`${os.cpus().length}T`);
     const stored = JSON.parse(readFileSync(project, 'utf8'));
     expect(stored.facts.hardware.cpuThreads).toBe(os.cpus().length);
     expect(stored.hosts.primary).toMatchObject({ host: sshd.host, port: sshd.port, user });
     expect(JSON.stringify(stored)).not.toMatch(/password"\s*:/);
+    // The run is audited under the project's own id, where the app shows it.
+    const log = readFileSync(path.join(dir, 'userdata', 'audit', `${stored.id}.jsonl`), 'utf8');
+    expect(log).toContain('lsblk');
+    expect(log).toContain('ssh:errors.hostKeyUnknown');
+    expect(readdirSync(path.join(dir, 'userdata', 'audit'))).toEqual([`${stored.id}.jsonl`]);
   }, 120_000);
+
+  it('has a distinct exit code for each way a connection fails, and audits the attempt under the project', async () => {
+    const project = path.join(dir, 'fail.mhs.json');
+    expect(await runCli(['project', 'new', project], io().value)).toBe(0);
+    const id = JSON.parse(readFileSync(project, 'utf8')).id as string;
+    const base = ['--host', sshd.host, '--user', user, '--project', project];
+    const closed = await freePort();
+    const unreachable = io();
+    expect(await runCli(['analyse', ...base, '--port', String(closed), '--key', keyPath], unreachable.value)).toBe(13);
+    expect(unreachable.err.join('\n')).toContain(`Cannot reach server ${sshd.host} on port ${closed}`);
+    const otherKey = await generateKey(path.join(dir, 'id_other'));
+    expect(await runCli(['analyse', ...base, '--port', String(sshd.port), '--key', otherKey.path], io().value)).toBe(12);
+    // Same port, new host key.
+    await sshd.stop({ keepDir: true });
+    sshd = await startSshd({ port: sshd.port, dir: sshd.dir, newHostKey: true });
+    const changed = io();
+    expect(await runCli(['analyse', ...base, '--port', String(sshd.port), '--key', keyPath], changed.value)).toBe(11);
+    expect(changed.err.join('\n')).toContain(sshd.hostKeyFingerprint);
+    const entries = readFileSync(path.join(dir, 'userdata', 'audit', `${id}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind?: string; errorCode?: string });
+    expect(entries.map((e) => `${e.kind}:${e.errorCode ?? 'ok'}`)).toEqual(['connect:ssh:errors.unreachable', 'connect:ssh:errors.authFailed', 'connect:ssh:errors.hostKeyChanged']);
+  }, 120_000);
+
+  it('--help lists the exit codes, in German and in English', async () => {
+    const de = io();
+    expect(await runCli(['--help', '--lang', 'de'], de.value)).toBe(0);
+    const text = de.err.join('\n');
+    expect(text).toContain('Exit-Codes:');
+    for (const code of ['10  Server-Schlüssel unbekannt', '11  Server-Schlüssel geändert', '12  Anmeldung abgelehnt', '13  Server nicht erreichbar', '130  abgebrochen'])
+      expect(text).toContain(code);
+    const en = io();
+    expect(await runCli(['help'], en.value)).toBe(0);
+    expect(en.err.join('\n')).toContain(' 12  login refused');
+    expect(await runCli(['no-such-command'], io().value)).toBe(2);
+  });
 
   it('exports the collector script, whose output imports to the same kind of facts', async () => {
     const script = path.join(dir, 'collect.sh');

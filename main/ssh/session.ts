@@ -135,9 +135,49 @@ export class SshSession {
   /** Connects (no automatic retries: the first failure goes straight to the caller, e.g. hostKeyUnknown). */
   static async open(opts: SessionOptions, signal?: AbortSignal): Promise<SshSession> {
     const s = new SshSession(opts);
-    s.conn = await connectSsh({ ...opts, ...(signal ? { signal } : {}) });
+    s.conn = await s.connectAudited(1, signal);
     s.watch(s.conn);
     return s;
+  }
+
+  /**
+   * One login attempt, recorded in the audit log whatever its outcome (refused port, unknown or changed host
+   * key, wrong key or password ...), so the audit trail shows every attempt, not only the commands.
+   */
+  private async connectAudited(attempt: number, signal?: AbortSignal): Promise<SshConnection> {
+    const startedAt = new Date();
+    const t0 = performance.now();
+    let error: AppError | undefined;
+    try {
+      return await connectSsh({ ...this.opts, ...(signal ? { signal } : {}) });
+    } catch (e) {
+      error = e instanceof AppError ? e : new AppError(SshErrorCode.protocolError, { host: this.opts.target.host, port: this.opts.target.port }, e instanceof Error ? e.message : String(e));
+      throw redactError(error, this.secrets);
+    } finally {
+      const t = this.opts.target;
+      const params = error ? Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'string' ? this.redact(cleanServerText(v)) : v])) : undefined;
+      await Promise.resolve(
+        this.opts.audit?.record({
+          id: randomUUID(),
+          kind: 'connect',
+          host: t.host,
+          port: t.port,
+          user: t.user,
+          ...(t.jump ? { via: describeTarget(t.jump) } : {}),
+          command: '',
+          sudo: false,
+          startedAt: startedAt.toISOString(),
+          durationMs: Math.round(performance.now() - t0),
+          exitCode: null,
+          signal: null,
+          ...(error ? { errorCode: error.code, ...(params && Object.keys(params).length ? { errorParams: params } : {}), ...(error.detail ? { detail: this.redact(cleanServerText(error.detail)).slice(0, 2000) } : {}) } : {}),
+          stdout: '',
+          stderr: '',
+          outputTruncated: false,
+          attempt,
+        }),
+      ).catch(() => undefined);
+    }
   }
 
   get connected(): boolean {
@@ -186,7 +226,7 @@ export class SshSession {
       await sleep(delayMs);
       if (this.closed) break;
       try {
-        const conn = await connectSsh(this.opts);
+        const conn = await this.connectAudited(attempt + 1);
         this.conn = conn;
         this.watch(conn);
         this.opts.onEvent?.({ type: 'reconnected', attempt });
@@ -395,6 +435,7 @@ export class SshSession {
           exitCode,
           signal: exitSignal,
           ...(error ? { errorCode: error instanceof AppError ? error.code : SshErrorCode.connectionLost } : {}),
+          ...(error instanceof AppError && Object.keys(error.params).length ? { errorParams: error.params } : {}),
           stdout: this.redact(result.stdout),
           stderr: this.redact((filter && !filter.started ? cleanServerText(filter.sudoMessages) + '\n' : '') + result.stderr),
           outputTruncated: result.truncated,

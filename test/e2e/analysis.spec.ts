@@ -378,6 +378,17 @@ test.describe('live analysis over SSH', () => {
     await expect(table.locator('tbody tr').first()).toBeVisible();
     await expect(table).toContainText(users.pw.name);
     await expect(table).toContainText('lsblk');
+    // The failed logins come first, each with its translated reason; the command rows follow.
+    const logins = table.locator('tbody tr[data-kind=connect]');
+    await expect(logins.first()).toContainText('SSH-Anmeldung fehlgeschlagen: Der Server 127.0.0.1');
+    await expect(logins.first()).toContainText('ist noch unbekannt');
+    await expect(logins.nth(1)).toContainText(`SSH-Anmeldung fehlgeschlagen: Die Anmeldung als ${users.admin.name} auf ${sshd.host} ist fehlgeschlagen.`);
+    await expect(logins.nth(2)).toContainText('SSH-Anmeldung erfolgreich');
+    await logins.nth(1).getByRole('button', { name: 'Ausgabe' }).click();
+    await expect(page.locator('.ana-audit-out .ana-reason').first()).toContainText(`Die Anmeldung als ${users.admin.name}`);
+    await shot(page, 'analysis-audit-logins-de');
+    await logins.nth(1).getByRole('button', { name: 'Zuklappen' }).click();
+    await expect(table).not.toContainText('ssh:errors');
     // The newest entries came through the jump host.
     const next = page.getByRole('button', { name: 'Weiter ›' });
     const range = page.locator('.ana-pager span');
@@ -400,9 +411,10 @@ test.describe('live analysis over SSH', () => {
     await page.getByRole('button', { name: 'Als JSONL exportieren …' }).click();
     await answerPath(page, 'Pfad der JSONL-Datei', jsonl, 'Speichern');
     await expect(page.getByText(`exportiert nach ${jsonl}`)).toBeVisible();
-    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { user: string; command: string });
+    const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { user: string; command: string; kind?: string; errorCode?: string });
     expect(lines.length).toBeGreaterThanOrEqual(20);
-    expect(lines.every((l) => l.user === users.pw.name)).toBe(true);
+    expect(lines.filter((l) => l.kind !== 'connect').every((l) => l.user === users.pw.name)).toBe(true);
+    expect(lines.filter((l) => l.kind === 'connect').map((l) => l.errorCode ?? 'ok').slice(0, 3)).toEqual(['ssh:errors.hostKeyUnknown', 'ssh:errors.authFailed', 'ok']);
     // Back to a direct connection for the host key checks.
     await page.getByRole('tab', { name: /Verbindung & Analyse/ }).click();
     await conn.getByLabel('Der Server ist nur über einen Sprung-Server (Jump-Host) erreichbar').uncheck();

@@ -1,30 +1,24 @@
 import path from 'node:path';
-import type { MethodName, Result } from '../../../shared/contract';
+import type { MethodName } from '../../../shared/contract';
 import type { ErrorValue } from '../../../shared/errors';
 import type { Project } from '../../../shared/project/schema';
-import { nodeTranslator } from '../../i18n/nodeI18n';
 import { parseArgs } from '../args';
-import type { CliCommand, CliIO } from '../command';
-import { cliDispatch } from '../runtime';
+import { cliT, reportError as report, type CliCommand, type CliIO } from '../command';
+import { ExitCode } from '../exitCodes';
+import { callHandler } from '../runtime';
 
 const META_OPTIONS = ['customer', 'title', 'engineer', 'start', 'end'] as const;
 
-async function callOrReport<T>(io: CliIO, method: MethodName, input: unknown): Promise<T | undefined> {
-  const r = (await cliDispatch()(method, input)) as Result<T>;
-  if (r.ok) return r.value;
-  await reportError(io, r.error);
-  return undefined;
-}
+const callOrReport = <T>(io: CliIO, method: MethodName, input: unknown): Promise<T> => callHandler<T>(io, method, input);
 
+/** Kept for commands that import it from here; the shared one (main/cli/command.ts) also returns the exit code. */
 export async function reportError(io: CliIO, e: ErrorValue): Promise<void> {
-  const t = await nodeTranslator(io.lang);
-  io.err(`${t('common:cli.error')}: ${t(e.code, { ...e.params, defaultValue: e.code })}`);
-  if (e.detail) io.err(`  ${e.detail.split('\n').join('\n  ')}`);
+  await report(io, e);
 }
 
 async function show(project: Project, io: CliIO, json: boolean) {
   if (json) return io.out(JSON.stringify(project, null, 2));
-  const t = await nodeTranslator(io.lang);
+  const t = await cliT(io);
   const m = project.meta;
   const rows: [string, string][] = [
     [t('project:fields.customer'), m.customer],
@@ -49,17 +43,17 @@ async function show(project: Project, io: CliIO, json: boolean) {
 export const projectCommand: CliCommand = {
   name: 'project',
   usage: 'project new FILE [--customer X --title X --engineer X --start YYYY-MM-DD --end YYYY-MM-DD] | project show FILE [--json] | project validate FILE',
+  descriptionKey: 'common:cli.help.project',
   async run(argv, io) {
     const { positional, options } = parseArgs(argv, [...META_OPTIONS]);
     const [sub, fileArg] = positional;
     if (!sub || !fileArg || !['new', 'show', 'validate'].includes(sub)) {
       io.err(`usage: ${this.usage}`);
-      return 2;
+      return ExitCode.usage;
     }
     const file = path.resolve(fileArg);
     if (sub === 'new') {
       const created = await callOrReport<{ project: Project }>(io, 'project.new', {});
-      if (!created) return 1;
       const o = options;
       const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
       const meta = {
@@ -71,21 +65,18 @@ export const projectCommand: CliCommand = {
         ...(str('end') !== undefined && { endDate: str('end') }),
       };
       const saved = await callOrReport<{ path: string }>(io, 'project.save', { path: file, project: { ...created.project, meta } });
-      if (!saved) return 1;
-      const t = await nodeTranslator(io.lang);
+      const t = await cliT(io);
       io.out(t('common:cli.created', { path: saved.path }));
       return 0;
     }
     if (sub === 'validate') {
       const r = await callOrReport<{ ok: boolean; migratedFrom?: number }>(io, 'project.validate', { path: file });
-      if (!r) return 1;
-      const t = await nodeTranslator(io.lang);
+      const t = await cliT(io);
       io.out(t('common:cli.valid', { path: file }));
       if (r.migratedFrom) io.out(t('project:file.migrated', { from: r.migratedFrom }));
       return 0;
     }
     const opened = await callOrReport<{ project: Project }>(io, 'project.open', { path: file });
-    if (!opened) return 1;
     await show(opened.project, io, options.json === true);
     return 0;
   },

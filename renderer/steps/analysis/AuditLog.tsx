@@ -10,7 +10,7 @@ import { fmtDateTime, fmtDuration } from './format';
 const PAGE = 25;
 type Page = MethodOutput<'audit.list'>;
 
-/** Every command the app ran on a server for this project, page by page, with its output on demand. */
+/** Every command the app ran and every login it tried on a server of this project, page by page, with output and reasons on demand. */
 export function AuditLog() {
   const { t } = useTranslation('anaui');
   const api = useStore((s) => s.api);
@@ -69,15 +69,20 @@ export function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              {page.entries.map((e) => (
+              {page.entries.map((e) => {
+                const reason = e.errorCode ? t(e.errorCode, { ...(e.errorParams ?? {}), defaultValue: e.errorCode }) : '';
+                const isLogin = e.kind === 'connect';
+                const what = isLogin ? (e.errorCode ? t('audit.loginFailed', { reason }) : t('audit.loginOk')) : e.command;
+                const ok = isLogin ? !e.errorCode : e.exitCode === 0;
+                return (
                 <Fragment key={e.id}>
-                  <tr className={e.exitCode === 0 ? '' : 'ana-row-warn'}>
+                  <tr className={ok ? '' : 'ana-row-warn'} data-kind={e.kind ?? 'command'}>
                     <td className="ana-nowrap">{fmtDateTime(e.startedAt)}</td>
                     <td>{e.host}{e.port !== 22 ? `:${e.port}` : ''}{e.via ? <div className="ana-via">{t('audit.via', { via: e.via })}</div> : null}</td>
                     <td>{e.user}</td>
                     <td>{e.sudo ? t('results.yes') : t('results.no')}</td>
-                    <td><code className="ana-cmdcell" title={e.command}>{e.command.length > 140 ? `${e.command.slice(0, 140)}…` : e.command}</code></td>
-                    <td className="num">{e.exitCode ?? e.signal ?? e.errorCode ?? '–'}</td>
+                    <td>{isLogin ? <span className="ana-login" title={what}>{what}</span> : <code className="ana-cmdcell" title={e.command}>{e.command.length > 140 ? `${e.command.slice(0, 140)}…` : e.command}</code>}</td>
+                    <td className="num" title={reason || undefined}>{e.exitCode ?? e.signal ?? (e.errorCode ? t('audit.failed') : isLogin ? '✓' : '–')}</td>
                     <td className="num">{fmtDuration(e.durationMs)}</td>
                     <td>
                       <button type="button" className="ana-small" aria-expanded={!!open[e.id]} onClick={() => setOpen((o) => ({ ...o, [e.id]: !o[e.id] }))}>
@@ -88,16 +93,23 @@ export function AuditLog() {
                   {open[e.id] ? (
                     <tr className="ana-audit-out">
                       <td colSpan={8}>
-                        <div className="hint">{t('audit.fullCommand')}</div>
-                        <pre className="ana-pre small">{e.command}</pre>
-                        <div className="hint">stdout{e.outputTruncated ? ` (${t('audit.truncated')})` : ''}</div>
-                        <pre className="ana-pre small">{e.stdout || '–'}</pre>
-                        {e.stderr ? (<><div className="hint">stderr</div><pre className="ana-pre small ana-stderr">{e.stderr}</pre></>) : null}
+                        {reason ? (<><div className="hint">{t('audit.reason')}</div><p className="ana-reason">{reason}</p></>) : null}
+                        {e.detail ? (<><div className="hint">{t('audit.detail')}</div><pre className="ana-pre small">{e.detail}</pre></>) : null}
+                        {isLogin ? null : (
+                          <>
+                            <div className="hint">{t('audit.fullCommand')}</div>
+                            <pre className="ana-pre small">{e.command}</pre>
+                            <div className="hint">stdout{e.outputTruncated ? ` (${t('audit.truncated')})` : ''}</div>
+                            <pre className="ana-pre small">{e.stdout || '–'}</pre>
+                            {e.stderr ? (<><div className="hint">stderr</div><pre className="ana-pre small ana-stderr">{e.stderr}</pre></>) : null}
+                          </>
+                        )}
                       </td>
                     </tr>
                   ) : null}
                 </Fragment>
-              ))}
+                );
+              })}
             </tbody>
           </table>
           <div className="ana-pager">

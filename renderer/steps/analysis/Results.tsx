@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facts, Note } from '../../../shared/analysis/facts';
+import { noteText, type Translate } from '../../../shared/analysis/noteText';
 import { analyseWarnings } from '../../../shared/analysis/warnings';
 import { fmtNumber } from '../../components/format';
 import { DataChart, DiskChart, MailChart } from './Charts';
@@ -11,12 +12,11 @@ const KEY_PACKAGES = ['postfix', 'dovecot-core', 'mariadb-server', 'drbd-utils',
 
 function useNoteText() {
   const { t } = useTranslation('anaui');
+  const tr = t as unknown as Translate;
   return (n: Note) => {
-    const params: Record<string, string | number> = { ...(n.params ?? {}) };
-    const c = params.collector;
-    if (typeof c === 'string') params.collector = t(`analysis:collectors.${c}`, { defaultValue: c });
-    if (n.key === 'anaui:notes.manualFields') params.fields = String(params.fields ?? '').split(', ').map((f) => t(`manual.fields.${f}`)).join(', ');
-    return t(n.key, { ...params, defaultValue: n.key });
+    if (n.key !== 'anaui:notes.manualFields') return noteText(tr, n);
+    const fields = String(n.params?.fields ?? '').split(', ').map((f) => t(`manual.fields.${f}`)).join(', ');
+    return noteText(tr, { ...n, params: { ...n.params, fields } });
   };
 }
 
