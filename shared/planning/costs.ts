@@ -25,7 +25,8 @@ export interface OfferEvaluation {
   chosen: boolean;
 }
 
-export type Amortisation = { kind: 'years'; years: Figure } | { kind: 'never'; reason: Reason };
+/** 'missing': nothing to compute yet (no offer chosen); the reasons say what to enter first. */
+export type Amortisation = { kind: 'years'; years: Figure } | { kind: 'never'; reason: Reason } | { kind: 'missing'; missing: Reason[] };
 
 export interface CostEstimate {
   offers: OfferEvaluation[];
@@ -63,35 +64,40 @@ export function estimateCosts(i: CostsEngineInput): CostEstimate {
   const cheaper = offers.filter((o) => o.meetsAll === true && chosen && o.priceEur < chosen.priceEur).sort((a, b) => a.priceEur - b.priceEur)[0];
   if (cheaper && chosen) warnings.push(reason('planning:costs.warnings.cheaperOfferMeets', { offer: cheaper.id, saving: round(chosen.priceEur - cheaper.priceEur, 2) }));
 
-  const hardware = eur(chosen?.priceEur ?? 0, 'price(chosen offer)', { offer: chosen?.id ?? '-', price: chosen?.priceEur ?? 0 });
-  const labour = eur(i.plannedHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'h*rate*(1+o)', {
-    h: i.plannedHours, rate: i.hourlyRateEur, o: i.overheadPct / 100,
+  const hardware = chosen
+    ? eur(chosen.priceEur, 'chosenOfferPrice', { offer: `${chosen.vendor} ${chosen.model}`.trim() || chosen.id, priceEur: chosen.priceEur })
+    : eur(0, 'noOfferChosen', {});
+  const labour = eur(i.plannedHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'labour', {
+    plannedHours: i.plannedHours, hourlyRateEur: i.hourlyRateEur, overheadPct: i.overheadPct,
   });
   const labourActual =
     i.actualHours !== undefined
-      ? eur(i.actualHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'h_actual*rate*(1+o)', { h_actual: i.actualHours, rate: i.hourlyRateEur, o: i.overheadPct / 100 })
+      ? eur(i.actualHours * i.hourlyRateEur * (1 + i.overheadPct / 100), 'labourActual', { actualHours: i.actualHours, hourlyRateEur: i.hourlyRateEur, overheadPct: i.overheadPct })
       : undefined;
   const otherSum = c.otherOneTime.reduce((s, x) => s + x.amountEur, 0);
-  const other = eur(otherSum, 'sum(items)', Object.fromEntries(c.otherOneTime.map((x, n) => [`${n + 1}:${x.label}`, x.amountEur])));
+  const other = eur(otherSum, 'sumOfItems', Object.fromEntries(c.otherOneTime.map((x, n) => [`item:${x.label.trim() || n + 1}`, x.amountEur])));
   const investment = hardware.value + labour.value + other.value;
-  const total = eur(investment, 'HW+L+O', { HW: hardware.value, L: labour.value, O: other.value });
+  const total = eur(investment, 'investment', { hardwareEur: hardware.value, labourEur: labour.value, otherEur: other.value });
 
   const W = chosen?.powerW ?? c.powerW;
-  const power = eur((W * 24 * 365) / 1000 * c.pricePerKwhEur, 'W*24*365/1000*p', { W, p: c.pricePerKwhEur });
+  const power = eur((W * 24 * 365) / 1000 * c.pricePerKwhEur, 'power', { powerW: W, pricePerKwhEur: c.pricePerKwhEur });
   const ru = chosen?.rackUnits ?? c.rackUnits;
-  const rack = eur(ru * c.pricePerRackUnitYearEur, 'RU*pRU', { RU: ru, pRU: c.pricePerRackUnitYearEur });
-  const support = eur(c.supportPerYearEur, 'support', { support: c.supportPerYearEur });
-  const witness = eur(c.witnessHostPerYearEur, 'witness', { witness: c.witnessHostPerYearEur });
+  const rack = eur(ru * c.pricePerRackUnitYearEur, 'rack', { rackUnits: ru, pricePerRackUnitYearEur: c.pricePerRackUnitYearEur });
+  const support = eur(c.supportPerYearEur, 'assumed', { supportPerYearEur: c.supportPerYearEur });
+  const witness = eur(c.witnessHostPerYearEur, 'assumed', { witnessHostPerYearEur: c.witnessHostPerYearEur });
   const running = power.value + rack.value + support.value + witness.value;
-  const yearlyTotal = eur(running, 'P+R+S+W', { P: power.value, R: rack.value, S: support.value, W: witness.value });
+  const yearlyTotal = eur(running, 'running', { powerEur: power.value, rackEur: rack.value, supportEur: support.value, witnessEur: witness.value });
 
-  const avoided = eur((c.outageHoursPerYearWithout - c.outageHoursPerYearWith) * c.downtimeCostPerHourEur, '(h_without-h_with)*cph', {
-    h_without: c.outageHoursPerYearWithout, h_with: c.outageHoursPerYearWith, cph: c.downtimeCostPerHourEur,
+  const avoided = eur((c.outageHoursPerYearWithout - c.outageHoursPerYearWith) * c.downtimeCostPerHourEur, 'avoidedDowntime', {
+    outageHoursWithout: c.outageHoursPerYearWithout, outageHoursWith: c.outageHoursPerYearWith, downtimeCostPerHourEur: c.downtimeCostPerHourEur,
   });
-  const net = eur(avoided.value - running, 'A-Y', { A: avoided.value, Y: running });
+  const net = eur(avoided.value - running, 'netBenefit', { avoidedEur: avoided.value, runningEur: running });
   let amortisation: Amortisation;
-  if (net.value > 0) {
-    amortisation = { kind: 'years', years: figure(investment / net.value, 'years', 'I/(A-Y)', { I: investment, A: avoided.value, Y: running }) };
+  // Without the hardware price the period would only cover labour and mislead; say what is missing instead.
+  if (!chosen) {
+    amortisation = { kind: 'missing', missing: [reason(c.offers.length ? 'planning:costs.missingInputs.chooseOffer' : 'planning:costs.missingInputs.addOffer')] };
+  } else if (net.value > 0) {
+    amortisation = { kind: 'years', years: figure(investment / net.value, 'years', 'amortisation', { investmentEur: investment, avoidedEur: avoided.value, runningEur: running }) };
     if (amortisation.years.value > i.horizonYears) {
       warnings.push(reason('planning:costs.warnings.amortisationAfterHorizon', { years: round(amortisation.years.value, 1), horizon: i.horizonYears }));
     }

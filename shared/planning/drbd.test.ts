@@ -16,8 +16,8 @@ describe('DRBD internal meta-data: ceil(Cs/2^18)*8*N+72 sectors', () => {
     // Cs = 2^40/2^9 = 2^31; 2^31/2^18 = 8192; *8 = 65,536; +72 = 65,608 sectors
     const f = drbdMetadataSectors(TiB, 1);
     expect(f.value).toBe(65_608);
-    expect(f.inputs).toEqual({ Cs: 2 ** 31, N: 1 });
-    expect(f.formula).toBe('ceil(Cs/2^18)*8*N+72');
+    expect(f.inputs).toEqual({ sectors: 2 ** 31, peers: 1 });
+    expect(f.formula).toBe('drbdMetadataSectors');
   });
 
   it('is within 8N sectors of the C[MiB]/32768*N + 72 approximation and grows with capacity', () => {
@@ -53,9 +53,11 @@ describe('bitmap, sync time, resync rate', () => {
     expect(syncThroughput(360, 10, 110, 3).value).toBeCloseTo(349.2, 10);
   });
 
-  it('resync rate is 30 % of the link', () => {
-    // 1 Gbit/s * 110 MB/s * 0.3 = 33 MB/s
-    expect(resyncRate(1, 110, 30).value).toBeCloseTo(33, 10);
+  it('resync rate is 30 % of what replication moves; the sync says whether disks or network limit it', () => {
+    // 106.7 MB/s * 0.3 = 32.01 MB/s
+    expect(resyncRate(106.7, 30).value).toBeCloseTo(32.01, 10);
+    expect(syncThroughput(360, 1, 110, 3).bound).toBe('network');
+    expect(syncThroughput(360, 10, 110, 3).bound).toBe('disk');
   });
 
   it('sync throughput never exceeds disk or link', () => {

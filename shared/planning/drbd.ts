@@ -14,39 +14,35 @@ export const SECTOR = 512;
 export function drbdMetadataSectors(capacityBytes: number, peers: number): Figure {
   const Cs = Math.ceil(capacityBytes / SECTOR);
   const value = Math.ceil(Cs / 2 ** 18) * 8 * peers + 72;
-  return figure(value, 'sectors', 'ceil(Cs/2^18)*8*N+72', { Cs, N: peers });
+  return figure(value, 'sectors', 'drbdMetadataSectors', { sectors: Cs, peers });
 }
 
 export function drbdMetadataGb(capacityBytes: number, peers: number): Figure {
   const sectors = drbdMetadataSectors(capacityBytes, peers).value;
-  return figure((sectors * SECTOR) / GB, 'GB', '(ceil(Cs/2^18)*8*N+72)*512/10^9', {
-    Cs: Math.ceil(capacityBytes / SECTOR),
-    N: peers,
-    sectors,
-  });
+  return figure((sectors * SECTOR) / GB, 'GB', 'drbdMetadataGb', { metadataSectors: sectors });
 }
 
 /** Bitmap: 1 bit per 4 KiB block per peer, held in RAM too (32 MiB per TiB per peer). */
 export function drbdBitmapMiB(capacityBytes: number, peers: number): Figure {
   const value = ((Math.ceil(capacityBytes / 4096) / 8) * peers) / MiB;
-  return figure(value, 'MiB', 'ceil(C/4096)/8*N/2^20', { C: capacityBytes, N: peers });
+  return figure(value, 'MiB', 'drbdBitmap', { volumeBytes: capacityBytes, peers });
 }
 
-/** Effective replication throughput: min(disk, network) less the DRBD overhead (< 3 %). */
-export function syncThroughput(diskMBps: number, linkGbps: number, mbpsPerGbps: number, overheadPct: number): Figure {
+/** Effective replication throughput: min(disk, network) less the DRBD overhead (< 3 %); says which of the two limits it. */
+export function syncThroughput(diskMBps: number, linkGbps: number, mbpsPerGbps: number, overheadPct: number): Figure & { bound: 'disk' | 'network' } {
   const net = linkGbps * mbpsPerGbps;
   const value = Math.min(diskMBps, net) * (1 - overheadPct / 100);
-  return figure(value, 'MB/s', 'min(Tdisk, L*k)*(1-o)', { Tdisk: diskMBps, L: linkGbps, k: mbpsPerGbps, o: overheadPct / 100 });
+  const f = figure(value, 'MB/s', 'drbdSyncThroughput', { arrayMBps: diskMBps, linkGbps, mbpsPerGbps, drbdOverheadPct: overheadPct });
+  return { ...f, bound: diskMBps <= net ? 'disk' : 'network' };
 }
 
 /** Initial full sync copies every block of the device, used or not. */
 export function initialSyncHours(capacityBytes: number, throughputMBps: number): Figure {
   const value = capacityBytes / MB / throughputMBps / 3600;
-  return figure(value, 'h', 'C/10^6/T/3600', { C: capacityBytes, T: throughputMBps });
+  return figure(value, 'h', 'drbdInitialSync', { volumeGb: capacityBytes / GB, syncMBps: throughputMBps });
 }
 
-/** A fixed resync rate of about 30 % of the link leaves room for the replication of live writes. */
-export function resyncRate(linkGbps: number, mbpsPerGbps: number, sharePct: number): Figure {
-  const value = linkGbps * mbpsPerGbps * (sharePct / 100);
-  return figure(value, 'MB/s', 'L*k*s', { L: linkGbps, k: mbpsPerGbps, s: sharePct / 100 });
+/** A fixed resync rate of about 30 % of what replication can move leaves room for the live writes. */
+export function resyncRate(syncMBps: number, sharePct: number): Figure {
+  return figure(syncMBps * (sharePct / 100), 'MB/s', 'drbdResyncRate', { syncMBps, resyncSharePct: sharePct });
 }

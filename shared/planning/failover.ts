@@ -1,22 +1,28 @@
 import { FailoverTimingSchema, stonithIds, type FencingId, type QuorumFencingChoice } from './quorumSchema';
-import { figure, type Figure } from './trace';
+import { figure, type Figure, type FigureInput } from './trace';
 import { parseOrThrow } from './validate';
 
 /** SBD: msgwait = 2 x watchdog timeout; stonith-timeout >= 2 x msgwait. */
 export function sbdTiming(watchdogTimeoutS: number): { msgwaitS: Figure; minStonithTimeoutS: Figure } {
   const msgwait = 2 * watchdogTimeoutS;
   return {
-    msgwaitS: figure(msgwait, 's', '2*wd', { wd: watchdogTimeoutS }),
-    minStonithTimeoutS: figure(2 * msgwait, 's', '2*msgwait', { msgwait }),
+    msgwaitS: figure(msgwait, 's', 'sbdMsgwait', { watchdogTimeoutS }),
+    minStonithTimeoutS: figure(2 * msgwait, 's', 'sbdStonithTimeout', { msgwaitS: msgwait }),
   };
 }
 
 /** Rough time a fence agent needs until the victim is confirmed off (assumptions, shown as such). */
 const fenceActionDefaults: Partial<Record<FencingId, number>> = { ipmi: 10_000, pdu: 8000, virsh: 5000 };
 
-export type SegmentId =
-  | 'detection' | 'consensus' | 'fenceDelay' | 'fenceAction' | 'stopServices' | 'promote' | 'mount' | 'vip'
-  | 'innodbRecovery' | 'mariadbStart' | 'postfix' | 'dovecot';
+/**
+ * Every segment of a failover in the order it happens. A planned switchover first stops the services on the
+ * old node (Dovecot, Postfix, MariaDB, unmount, demote) and then starts them on the new one; an unplanned one
+ * first detects the failure and fences. Views stack and list segments in this order.
+ */
+export const segmentOrder = [
+  'detection', 'consensus', 'fenceDelay', 'fenceAction', 'stopServices', 'promote', 'mount', 'vip', 'innodbRecovery', 'mariadbStart', 'postfix', 'dovecot',
+] as const;
+export type SegmentId = (typeof segmentOrder)[number];
 
 export interface BudgetSegment {
   id: SegmentId;
@@ -39,36 +45,37 @@ export interface FailoverBudget {
 export function failoverBudget(choice: QuorumFencingChoice, kind: 'unplanned' | 'planned' = 'unplanned'): FailoverBudget {
   const t = parseOrThrow(FailoverTimingSchema, choice.timing, 'planning:errors.invalidTiming');
   const parts: { id: SegmentId; figure: Figure }[] = [];
-  const ms = (id: SegmentId, value: number, formula: string, inputs: Record<string, number | string>) =>
+  const ms = (id: SegmentId, value: number, formula: string, inputs: Record<string, FigureInput>) =>
     parts.push({ id, figure: figure(value, 'ms', formula, inputs) });
 
   if (kind === 'unplanned') {
     // token_coefficient only applies from three nodes on (corosync.conf(5)).
     const extra = choice.nodeCount >= 3 ? (choice.nodeCount - 2) * t.tokenCoefficientMs : 0;
     const token = t.tokenMs + extra;
-    ms('detection', token, 'token+(n-2)*coeff [n>=3]', { token: t.tokenMs, n: choice.nodeCount, coeff: t.tokenCoefficientMs });
-    if (t.consensusMs !== undefined) ms('consensus', t.consensusMs, 'set', { set: t.consensusMs });
-    else ms('consensus', 1.2 * token, '1.2*token', { token });
+    if (choice.nodeCount >= 3) ms('detection', token, 'detectionMany', { tokenMs: t.tokenMs, nodes: choice.nodeCount, tokenCoefficientMs: t.tokenCoefficientMs });
+    else ms('detection', token, 'detectionTwo', { tokenMs: t.tokenMs });
+    if (t.consensusMs !== undefined) ms('consensus', t.consensusMs, 'setByHand', { consensusMs: t.consensusMs });
+    else ms('consensus', 1.2 * token, 'consensus', { tokenMs: token });
 
     const delayDefault = choice.twoNode && choice.fencing.includes('fenceDelay') ? 5000 : 0;
     const delay = t.fenceDelayMs ?? delayDefault;
-    ms('fenceDelay', delay, t.fenceDelayMs !== undefined ? 'set' : 'twoNode&fenceDelay ? 5000 : 0', {
-      set: delay, twoNode: String(choice.twoNode), fenceDelay: String(choice.fencing.includes('fenceDelay')),
-    });
+    if (t.fenceDelayMs !== undefined) ms('fenceDelay', delay, 'setByHand', { fenceDelayMs: delay });
+    else ms('fenceDelay', delay, 'fenceDelayDefault', { twoNode: choice.twoNode, fenceDelayChosen: choice.fencing.includes('fenceDelay') });
     const method = choice.fencing.find((f) => (stonithIds as readonly string[]).includes(f));
-    if (t.fenceActionMs !== undefined) ms('fenceAction', t.fenceActionMs, 'set', { set: t.fenceActionMs });
-    else if (method === 'sbdDisk' || method === 'sbdDiskless') ms('fenceAction', choice.sbd.msgwaitS * 1000, 'msgwait*1000', { msgwait: choice.sbd.msgwaitS });
-    else ms('fenceAction', method ? (fenceActionDefaults[method] ?? 0) : 0, 'default(method)', { method: method ?? 'none' });
+    if (t.fenceActionMs !== undefined) ms('fenceAction', t.fenceActionMs, 'setByHand', { fenceActionMs: t.fenceActionMs });
+    else if (method === 'sbdDisk' || method === 'sbdDiskless') ms('fenceAction', choice.sbd.msgwaitS * 1000, 'fenceActionSbd', { msgwaitS: choice.sbd.msgwaitS });
+    else if (method) ms('fenceAction', fenceActionDefaults[method] ?? 0, 'fenceActionAssumed', { fencingMethod: method, assumedMs: fenceActionDefaults[method] ?? 0 });
+    else ms('fenceAction', 0, 'fenceActionNone', {});
   } else {
-    ms('stopServices', t.stopServicesMs, 'stop', { stop: t.stopServicesMs });
+    ms('stopServices', t.stopServicesMs, 'timingAssumption', { stopServicesMs: t.stopServicesMs });
   }
-  ms('promote', t.promoteMs, 'promote', { promote: t.promoteMs });
-  ms('mount', t.mountMs, 'mount', { mount: t.mountMs });
-  ms('vip', t.vipMs, 'vip', { vip: t.vipMs });
-  if (kind === 'unplanned') ms('innodbRecovery', t.innodbRecoveryMs, 'innodb', { innodb: t.innodbRecoveryMs });
-  else ms('mariadbStart', t.mariadbStartMs, 'mariadb', { mariadb: t.mariadbStartMs });
-  ms('postfix', t.postfixStartMs, 'postfix', { postfix: t.postfixStartMs });
-  ms('dovecot', t.dovecotStartMs, 'dovecot', { dovecot: t.dovecotStartMs });
+  ms('promote', t.promoteMs, 'timingAssumption', { promoteMs: t.promoteMs });
+  ms('mount', t.mountMs, 'timingAssumption', { mountMs: t.mountMs });
+  ms('vip', t.vipMs, 'timingAssumption', { vipMs: t.vipMs });
+  if (kind === 'unplanned') ms('innodbRecovery', t.innodbRecoveryMs, 'timingAssumption', { innodbRecoveryMs: t.innodbRecoveryMs });
+  else ms('mariadbStart', t.mariadbStartMs, 'timingAssumption', { mariadbStartMs: t.mariadbStartMs });
+  ms('postfix', t.postfixStartMs, 'timingAssumption', { postfixStartMs: t.postfixStartMs });
+  ms('dovecot', t.dovecotStartMs, 'timingAssumption', { dovecotStartMs: t.dovecotStartMs });
 
   let at = 0;
   const segments = parts.map((p) => {
@@ -76,6 +83,6 @@ export function failoverBudget(choice: QuorumFencingChoice, kind: 'unplanned' | 
     at += p.figure.value;
     return s;
   });
-  const inputs = Object.fromEntries(segments.map((s) => [s.id, s.figure.value]));
-  return { kind, segments, totalMs: figure(at, 'ms', segments.map((s) => s.id).join('+'), inputs) };
+  const inputs = Object.fromEntries(segments.map((s) => [`segment:${s.id}`, s.figure.value]));
+  return { kind, segments, totalMs: figure(at, 'ms', 'sumOfSegments', inputs) };
 }

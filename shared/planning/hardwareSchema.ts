@@ -68,9 +68,13 @@ export const SizingAssumptionsSchema = z.object({
   /** Fill level above which a filesystem counts as full (ext4/xfs slow down, no room for spikes). */
   maxFillPct: z.number().min(10).max(100).default(80),
   osReserveGb: z.number().min(0).default(50),
-  /** Size of the replicated volume; default: what the primary offers today or the data at the horizon, whichever is larger. */
+  /**
+   * Backing size of the replicated volume on each node, set by hand; default: what the primary can give today
+   * (its volume group's free space, else the array less the OS reserve), capped by the secondary.
+   */
   drbdVolumeGb: z.number().positive().optional(),
-  replicationLinkGbps: z.number().positive().default(1),
+  /** The replication link available today; default: the primary's fastest network card. */
+  replicationLinkGbps: z.number().positive().optional(),
   /** Usable MB/s per Gbit/s of link (GbE ~110 MB/s). */
   linkMBpsPerGbps: z.number().positive().default(110),
   drbdOverheadPct: z.number().min(0).max(50).default(3),

@@ -46,8 +46,8 @@ describe('rankAlternatives with the default weights 25/20/15/10/10/10/10', () =>
       criterion: 'availability', weight: 25, score: 8, contribution: 2,
       rationale: { key: 'planning:matrix.rationale.architecture.activePassive.availability' }, edited: false,
     });
-    expect(ap.weightedSum.formula).toBe('sum(w_i*s_i)/100');
-    expect(ap.weightedSum.inputs).toMatchObject({ w_availability: 25, s_availability: 8 });
+    expect(ap.weightedSum.formula).toBe('weightedSum');
+    expect(ap.weightedSum.inputs).toMatchObject({ 'weight:availability': 25, 'score:availability': 8 });
   });
 });
 

@@ -80,12 +80,12 @@ function rankDecision(d: DecisionId, input: MatrixInput): RankedDecision {
     });
     const inputs: Record<string, number> = {};
     for (const c of cells) {
-      inputs[`w_${c.criterion}`] = c.weight;
-      inputs[`s_${c.criterion}`] = c.score;
+      inputs[`weight:${c.criterion}`] = c.weight;
+      inputs[`score:${c.criterion}`] = c.score;
     }
     const sum = cells.reduce((acc, c) => acc + c.weight * c.score, 0) / 100;
     const w = optionWarnings[option];
-    return { option, weightedSum: figure(sum, 'points', 'sum(w_i*s_i)/100', inputs), cells, warnings: w ? [reason(w)] : [] };
+    return { option, weightedSum: figure(sum, 'points', 'weightedSum', inputs), cells, warnings: w ? [reason(w)] : [] };
   });
 
   // Stable sort keeps the catalogue order among equal sums; equal sums share a rank (1, 1, 3).

@@ -51,7 +51,16 @@ function composePlan(inputs: PlanningInputs): ProjectPlan {
   const p = inputs.planning;
   const notes = [...inputs.notes];
   const sizing = inputs.primary
-    ? section(() => sizeSecondaryNode({ primary: inputs.primary!, growth: p.growth, assumptions: p.sizing.assumptions, ...(p.sizing.candidate ? { candidate: p.sizing.candidate } : {}) }))
+    ? section(() =>
+        sizeSecondaryNode({
+          primary: inputs.primary!,
+          growth: p.growth,
+          assumptions: p.sizing.assumptions,
+          ...(p.sizing.candidate ? { candidate: p.sizing.candidate } : {}),
+          // Year 0 of the forecast is the project's start, so "year 4" can be named as a calendar year.
+          ...(inputs.startDate ? { startYear: Number(inputs.startDate.slice(0, 4)) } : {}),
+        }),
+      )
     : null;
   const matrix = section(() => rankAlternatives(p.matrix));
   const qf = validateQuorumFencing(p.quorumFencing);

@@ -17,44 +17,51 @@ const minDisks: Record<RaidLevel, number> = { none: 1, raid0: 2, raid1: 2, raid5
 /** Back-end writes per front-end write. */
 const writePenalty: Record<RaidLevel, number> = { none: 1, raid0: 1, raid1: 2, raid5: 4, raid6: 6, raid10: 2 };
 
+/** The RAID disk-count rule, for every form and engine: null when the count fits the level, else the rule broken. */
+export function raidDiskCountProblem(level: RaidLevel, count: number): { min: number; even: boolean } | null {
+  const min = minDisks[level];
+  const even = level === 'raid10';
+  return count < min || (even && count % 2 !== 0) ? { min, even } : null;
+}
+
 export function validateArray(a: DiskArray): void {
-  const min = minDisks[a.raidLevel];
-  if (a.count < min || (a.raidLevel === 'raid10' && a.count % 2 !== 0)) {
-    throw new AppError('planning:errors.raidDiskCount', { raidLevel: a.raidLevel.toUpperCase(), count: a.count, min });
-  }
+  const problem = raidDiskCountProblem(a.raidLevel, a.count);
+  if (problem) throw new AppError(problem.even ? 'planning:errors.raidDiskCountEven' : 'planning:errors.raidDiskCount', { raidLevel: raidName(a.raidLevel), count: a.count, min: problem.min });
+}
+
+/** RAID levels as people write them (RAID10, not raid10); 'none' has no name of its own. */
+export function raidName(level: RaidLevel): string {
+  return level === 'none' ? '-' : `RAID ${level.slice(4)}`;
 }
 
 /** Number of disks whose capacity (or speed) the array can use. */
-function dataDisks(a: DiskArray): { n: number; formula: string } {
+function dataDisks(a: DiskArray): number {
   switch (a.raidLevel) {
     case 'none':
-      return { n: a.count, formula: 'n*S' };
     case 'raid0':
-      return { n: a.count, formula: 'n*S' };
+      return a.count;
     case 'raid1':
-      return { n: 1, formula: 'S' };
+      return 1;
     case 'raid5':
-      return { n: a.count - 1, formula: '(n-1)*S' };
+      return a.count - 1;
     case 'raid6':
-      return { n: a.count - 2, formula: '(n-2)*S' };
+      return a.count - 2;
     case 'raid10':
-      return { n: Math.floor(a.count / 2), formula: 'floor(n/2)*S' };
+      return Math.floor(a.count / 2);
   }
 }
 
 export function usableCapacity(a: DiskArray): Figure {
   validateArray(a);
-  const d = dataDisks(a);
-  return figure(d.n * a.sizeGb, 'GB', d.formula, { n: a.count, S: a.sizeGb, raid: a.raidLevel });
+  return figure(dataDisks(a) * a.sizeGb, 'GB', `raidUsable.${a.raidLevel}`, { diskCount: a.count, diskSizeGb: a.sizeGb, raidLevel: a.raidLevel });
 }
 
 /** Sequential write throughput, the limit for a DRBD sync target (full-stripe writes assumed for RAID5/6). */
 export function sequentialThroughput(a: DiskArray): Figure {
   validateArray(a);
   const t = diskProfiles[a.type].mbps;
-  if (a.raidLevel === 'none') return figure(t, 'MB/s', 'T', { T: t, disk: a.type });
-  const d = dataDisks(a);
-  return figure(d.n * t, 'MB/s', d.formula.replace('S', 'T'), { n: a.count, T: t, disk: a.type, raid: a.raidLevel });
+  const n = a.raidLevel === 'none' ? 1 : dataDisks(a);
+  return figure(n * t, 'MB/s', `raidThroughput.${a.raidLevel}`, { diskCount: a.count, diskMBps: t, diskType: a.type, raidLevel: a.raidLevel });
 }
 
 /** Mixed random IOPS with the RAID write penalty: n*D / (r + (1-r)*P). */
@@ -65,7 +72,7 @@ export function arrayIops(a: DiskArray, readSharePct: number): Figure {
   const n = a.raidLevel === 'none' ? 1 : a.count;
   const r = readSharePct / 100;
   const P = writePenalty[a.raidLevel];
-  return figure((n * D) / (r + (1 - r) * P), 'IOPS', 'n*D/(r+(1-r)*P)', { n, D, r, P, disk: a.type, raid: a.raidLevel });
+  return figure((n * D) / (r + (1 - r) * P), 'IOPS', 'raidIops', { servingDisks: n, diskIops: D, readSharePct, writePenalty: P, diskType: a.type, raidLevel: a.raidLevel });
 }
 
 /** Smallest disk count of the given size and level whose usable capacity reaches `neededGb`. */

@@ -51,9 +51,24 @@ describe('Soll-Ist', () => {
     const tasks = defaultTasks().map((t) => ({ ...t, plannedHours: t.plannedHours + 1, actualHours: t.plannedHours + 2 }));
     // planned 40 + 19 = 59; actual 40 + 38 = 78
     expect(timePlan(plan({ tasks })).warnings).toEqual([
-      { key: 'planning:timePlan.warnings.plannedOverLimit', params: { hours: 59, limit: 40 } },
-      { key: 'planning:timePlan.warnings.actualOverLimit', params: { hours: 78, limit: 40 } },
+      { key: 'planning:timePlan.warnings.plannedOverLimit.ihk2020', params: { hours: 59, limit: 40 } },
+      { key: 'planning:timePlan.warnings.actualOverLimit.ihk2020', params: { hours: 78, limit: 40 } },
     ]);
+  });
+
+  it('checks against the chosen rule: 40 h (2020 rules), 35 h (1997 rules) or a limit of your own', () => {
+    // The template's 40 h fit the 2020 rules but not the 1997 ones.
+    expect(timePlan(plan({})).limit).toEqual({ hours: 40, rule: 'ihk2020' });
+    expect(timePlan(plan({})).warnings).toEqual([]);
+    const old = timePlan(plan({ limitRule: 'ihk1997' }));
+    expect(old.limit).toEqual({ hours: 35, rule: 'ihk1997' });
+    expect(old.warnings).toEqual([{ key: 'planning:timePlan.warnings.plannedOverLimit.ihk1997', params: { hours: 40, limit: 35 } }]);
+    // A custom limit uses limitHours; an older file with only limitHours reads as its rule (35) or custom (38).
+    expect(timePlan(plan({ limitRule: 'custom', limitHours: 38 })).warnings[0]).toEqual({ key: 'planning:timePlan.warnings.plannedOverLimit.custom', params: { hours: 40, limit: 38 } });
+    expect(timePlan(plan({ limitHours: 35 })).limit).toEqual({ hours: 35, rule: 'ihk1997' });
+    expect(timePlan(plan({ limitHours: 38 })).limit).toEqual({ hours: 38, rule: 'custom' });
+    // The rule wins over a stale limitHours.
+    expect(timePlan(plan({ limitRule: 'ihk2020', limitHours: 35 })).limit).toEqual({ hours: 40, rule: 'ihk2020' });
   });
 
   it('user tasks keep their own title', () => {
@@ -91,7 +106,7 @@ describe('invariants', () => {
           at = g.endHour;
         }
         expect(r.phases.reduce((s, p) => s + p.plannedHours, 0)).toBeCloseTo(r.totals.planned.value, 9);
-        expect(r.warnings.some((w) => w.key.endsWith('plannedOverLimit'))).toBe(r.totals.planned.value > 40);
+        expect(r.warnings.some((w) => w.key.includes('plannedOverLimit'))).toBe(r.totals.planned.value > 40);
       }),
     );
   });

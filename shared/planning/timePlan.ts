@@ -1,4 +1,4 @@
-import { phases, type Phase, type Task, type TimePlanInput } from './timePlanSchema';
+import { hourLimit, phases, type LimitRule, type Phase, type Task, type TimePlanInput } from './timePlanSchema';
 import { figure, reason, round, type Figure, type Reason } from './trace';
 
 export interface SollIstRow {
@@ -28,6 +28,8 @@ export interface TimePlanResult {
   rows: SollIstRow[];
   phases: { phase: Phase; plannedHours: number; actualHours: number; deltaHours: number }[];
   totals: { planned: Figure; actual: Figure; delta: Figure };
+  /** The hour limit checked against and the examination rule it comes from. */
+  limit: { hours: number; rule: LimitRule };
   gantt: GanttBar[];
   warnings: Reason[];
 }
@@ -63,14 +65,15 @@ export function timePlan(input: TimePlanInput): TimePlanResult {
   const actual = done.reduce((s, r) => s + r.actualHours!, 0);
   const delta = done.reduce((s, r) => s + r.deltaHours!, 0);
   const totals = {
-    planned: figure(planned, 'h', 'sum(planned)', { tasks: rows.length }),
-    actual: figure(actual, 'h', 'sum(actual)', { tasksWithActual: done.length }),
-    delta: figure(delta, 'h', 'sum(actual-planned) over tasks with actual', { tasksWithActual: done.length }),
+    planned: figure(planned, 'h', 'sumPlanned', { tasks: rows.length }),
+    actual: figure(actual, 'h', 'sumActual', { tasksWithActual: done.length }),
+    delta: figure(delta, 'h', 'sumDelta', { tasksWithActual: done.length }),
   };
 
   const warnings: Reason[] = [];
-  if (planned > input.limitHours) warnings.push(reason('planning:timePlan.warnings.plannedOverLimit', { hours: round(planned, 2), limit: input.limitHours }));
-  if (actual > input.limitHours) warnings.push(reason('planning:timePlan.warnings.actualOverLimit', { hours: round(actual, 2), limit: input.limitHours }));
+  const limit = hourLimit(input);
+  if (planned > limit.hours) warnings.push(reason(`planning:timePlan.warnings.plannedOverLimit.${limit.rule}`, { hours: round(planned, 2), limit: limit.hours }));
+  if (actual > limit.hours) warnings.push(reason(`planning:timePlan.warnings.actualOverLimit.${limit.rule}`, { hours: round(actual, 2), limit: limit.hours }));
   if (done.length > 0 && done.length < rows.length) warnings.push(reason('planning:timePlan.warnings.actualIncomplete', { done: done.length, total: rows.length }));
 
   const gantt: GanttBar[] = [];
@@ -93,7 +96,7 @@ export function timePlan(input: TimePlanInput): TimePlanResult {
     at = end;
     actualAt = actualEnd;
   }
-  return { rows, phases: phaseRows, totals, gantt, warnings };
+  return { rows, phases: phaseRows, totals, limit, gantt, warnings };
 }
 
 /** The n-th working day (Mon-Fri, 0 = first) on or after the start date. Holidays are not known here. */

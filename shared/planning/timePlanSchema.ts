@@ -52,6 +52,21 @@ export const TimePlanSchema = z.object({
   /** YYYY-MM-DD or empty (then the Gantt has hour offsets only). */
   startDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'planning:errors.date' }).default(''),
   hoursPerDay: z.number().positive().max(24).default(8),
-  limitHours: z.number().positive().default(40),
+  /**
+   * Which hour limit applies: FISI final projects under the 2020 examination rules have 40 hours, under the
+   * 1997 rules 35; 'custom' uses limitHours (a chamber with its own rule). Absent in older files: limitHours
+   * decides (40 reads as the 2020 rule).
+   */
+  limitRule: z.enum(['ihk2020', 'ihk1997', 'custom']).optional(),
+  limitHours: z.number().positive().max(1000).default(40),
 });
 export type TimePlanInput = z.infer<typeof TimePlanSchema>;
+
+export type LimitRule = 'ihk2020' | 'ihk1997' | 'custom';
+export const ruleHours: Record<Exclude<LimitRule, 'custom'>, number> = { ihk2020: 40, ihk1997: 35 };
+
+/** The hour limit the plan is checked against, and the rule it comes from. */
+export function hourLimit(tp: Pick<TimePlanInput, 'limitRule' | 'limitHours'>): { hours: number; rule: LimitRule } {
+  const rule: LimitRule = tp.limitRule ?? (tp.limitHours === 40 ? 'ihk2020' : tp.limitHours === 35 ? 'ihk1997' : 'custom');
+  return { hours: rule === 'custom' ? tp.limitHours : ruleHours[rule], rule };
+}

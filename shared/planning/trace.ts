@@ -1,15 +1,18 @@
 /**
- * Traceability: every figure the planning step shows carries the formula and the inputs it came from, so the
- * UI (and the IHK report) can answer "where does this number come from?". Decisions carry reasons as i18n keys
- * with parameters, never as finished sentences, so they render in the reader's language.
+ * Traceability: every figure the planning steps show carries the formula and the inputs it came from, so the
+ * UI, the CLI and the IHK report can answer "where does this number come from?". The formula is an id whose
+ * readable text lives in planning:formulas.<id> (one placeholder per input name); input names are the
+ * vocabulary of figureInputs.ts, so each has one label and one unit in every language. Decisions carry
+ * reasons as i18n keys with parameters, never as finished sentences, so they render in the reader's language.
  */
 export type FigureInput = number | string | boolean;
 
 export interface Figure {
   value: number;
   unit: string;
-  /** Human-readable formula over the names in `inputs`, e.g. 'ceil(Cs/2^18)*8*N+72'. */
+  /** Formula id: planning:formulas.<formula> is the readable formula over the input names. */
   formula: string;
+  /** Input name (figureInputs.ts; `name:argument` for per-item inputs) -> value. */
   inputs: Record<string, FigureInput>;
 }
 

@@ -42,17 +42,29 @@ describe('plan command', () => {
     const t = o.text();
     expect(t).not.toMatch(/planning:/);
     expect(t).toContain('== Dimensionierung des Zweitknotens ==');
-    // ceil(9,416,250,000/2^18)*8+72 = 287,440 sectors, German thousands separator
-    expect(t).toMatch(/DRBD-Metadaten \(intern\): 287\.440 Sektoren\s+\[ceil\(Cs\/2\^18\)\*8\*N\+72\]/);
-    expect(t).toContain('Der Speicher des Primärservers ist in Jahr 4 zu mehr als 80 % voll.');
-    expect(t).toMatch(/\*1\. Aktiv\/Passiv\s+7,75/);
+    // The table has the columns its header names, with labels instead of ids (sas, raid10).
+    expect(t).toMatch(/Eigenschaft\s+Bestehender Server\s+Empfehlung zweiter Knoten\n/);
+    expect(t).toMatch(/Platten\s+4 × 2\.000 GB SAS \(10\.000 U\/min\)\s+6 × 2\.000 GB SAS \(10\.000 U\/min\)/);
+    expect(t).toMatch(/RAID-Level\s+RAID 10\s+RAID 10/);
+    expect(t).not.toMatch(/\b(sas|raid10)\b/);
+    // DRBD on the primary's 4000 - 50 = 3950 GB: ceil(7,714,843,750/2^18)*8+72 = 235,512 sectors, as a formula in words
+    expect(t).toContain('DRBD-Volume: 3.950 GB');
+    expect(t).toContain('DRBD-Metadaten (intern): 235.512 Sektoren\n      = ⌈Größe des Datenträgers in Sektoren zu 512 Byte ÷ 2¹⁸⌉ × 8 × Anzahl Gegenstellen + 72\n      = ⌈7.714.843.750 Sektoren ÷ 2¹⁸⌉ × 8 × 1 + 72');
+    expect(t).toContain('Im Jahr 4 des Planungszeitraums (2030) überschreiten die Daten 80 % des DRBD-Volumes (3.950 GB).');
+    // Initial sync over today's 1 GbE (10.3 h, network-bound) and the recommended 10 GbE (3.1 h, disk-bound)
+    expect(t).toMatch(/Erstsynchronisation über die heutige Leitung \(1 Gbit\/s\): 10,3 h[\s\S]*106,7 MB\/s, begrenzt durch das Netz/);
+    expect(t).toMatch(/Erstsynchronisation über die empfohlene Leitung \(10 Gbit\/s\): 3,1 h[\s\S]*349,2 MB\/s, begrenzt durch die Platten/);
+    expect(t).toMatch(/\*1\. Aktiv\/Passiv\s+7,75 Punkte/);
     expect(t).toContain('„DRBD (Block-Replikation)“ hat mit 7,8 Punkten den höchsten Nutzwert.');
     expect(t).toContain('Quorum: Quorum-Device (corosync-qnetd)');
     expect(t).toContain('Fencing: IPMI/iLO/iDRAC (fence_ipmilan), DRBD-Fencing auf Ressourcenebene');
     // 3 + 3.6 + 0 + 10 + 2 + 3 + 1 + 10 + 2 + 2 = 36.6 s
     expect(t).toContain('Ungeplanter Ausfall: 36,6 s');
     // 9540 / (11000 - 1399.8) = 0.99 years
-    expect(t).toMatch(/Amortisationsdauer: 0,99 Jahre/);
+    expect(t).toMatch(/Amortisationsdauer: 0,99 Jahre\n      = Investition ÷ \(vermiedene Ausfallkosten − laufende Kosten\)/);
+    // The planned switchover stops the old node first.
+    expect(t).toMatch(/Geplantes Umschalten: 21 s\n   Dienste auf dem alten Knoten stoppen\s+8 s\n   DRBD hochstufen/);
+    expect(t).toContain('Grenze: 40 Stunden (FISI-Abschlussprojekt nach der Prüfungsordnung von 2020)');
     expect(t).toContain('Zeitraum: 2026-11-02 bis 2026-11-06');
     expect(o.err).toEqual([]);
   });
@@ -71,7 +83,7 @@ describe('plan command', () => {
     const o = io();
     expect(await planCommand.run(['--project', projectFile('seed-json.json', seed), '--json'], o.value)).toBe(0);
     const r = JSON.parse(o.text());
-    expect(r.sizing.value.drbd.metadataSectors).toMatchObject({ value: 287440, unit: 'sectors', formula: 'ceil(Cs/2^18)*8*N+72' });
+    expect(r.sizing.value.drbd.metadataSectors).toMatchObject({ value: 235512, unit: 'sectors', formula: 'drbdMetadataSectors', inputs: { sectors: 7714843750, peers: 1 } });
     expect(r.matrix.value.map((d: { chosen: string }) => d.chosen)).toEqual(['activePassive', 'drbd', 'pacemaker', 'twoPlusQdevice']);
     expect(r.quorumFencing.unplanned.totalMs.value).toBe(36600);
     expect(r.costs.value.oneTime.total.value).toBeCloseTo(9540, 6);

@@ -111,7 +111,7 @@ export function MatrixPanel() {
                       </select>
                     </td>
                   ))}
-                  <td className="num sum">{row ? <Fig figure={row.weightedSum} digits={2} unit="" label={t('arch.matrix.sumOf', { option: opt(o) })} /> : '–'}</td>
+                  <td className="num sum">{row ? <Fig figure={row.weightedSum} digits={2} display={{ scale: 1, unit: 'count' }} label={t('arch.matrix.sumOf', { option: opt(o) })} /> : '–'}</td>
                   <td>
                     <label className="choose">
                       <input type="radio" name={`choose-${current}`} checked={m.chosen[current] === o} onChange={() => choose(o)}

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { failoverBudget, type FailoverBudget } from '../../../shared/planning/failover';
+import { failoverBudget, segmentOrder, type FailoverBudget } from '../../../shared/planning/failover';
 import { fencingOptions, quorumOptions, validateQuorumFencing, type QfOption } from '../../../shared/planning/quorum';
 import type { FencingId, QuorumFencingChoice } from '../../../shared/planning/quorumSchema';
-import type { Figure } from '../../../shared/planning/trace';
 import { NumField } from '../../components/NumField';
 import { fmtNumber } from '../../components/format';
 import { usePlanning } from '../../components/planning';
@@ -144,7 +143,8 @@ export function QuorumFencing() {
 
 const segmentColors = ['#0b5cad', '#4a8bd0', '#b3261e', '#e0786f', '#6b7a8a', '#1e7f4f', '#4caf7d', '#7a4fb3', '#b06a00', '#d9a441', '#16808c', '#5fb3bd'];
 
-const seconds = (f: Figure): Figure => ({ value: f.value / 1000, unit: 's', formula: `(${f.formula})/1000`, inputs: f.inputs });
+/** The engine counts milliseconds; people read a failover in seconds. */
+const toSeconds = { scale: 1 / 1000, unit: 's' };
 
 /** Failover time budget: the segments from failure to working mail service, unplanned and planned. */
 const timingFields = ['tokenMs', 'promoteMs', 'mountMs', 'vipMs', 'innodbRecoveryMs', 'mariadbStartMs', 'postfixStartMs', 'dovecotStartMs', 'stopServicesMs'] as const;
@@ -154,7 +154,8 @@ export function Budget() {
   const [c, set] = useChoice();
   if (!c) return null;
   const budgets: FailoverBudget[] = [failoverBudget(c, 'unplanned'), failoverBudget(c, 'planned')];
-  const ids = [...new Set(budgets.flatMap((b) => b.segments.map((s) => s.id)))];
+  // Stacked and listed in the order things happen: a planned switchover stops the old node before anything starts.
+  const ids = segmentOrder.filter((id) => budgets.some((b) => b.segments.some((s) => s.id === id)));
   const color = (id: string) => segmentColors[ids.indexOf(id as (typeof ids)[number]) % segmentColors.length]!;
   const data = budgets.map((b) => ({
     name: t(`planning:failover.kind.${b.kind}`),
@@ -167,7 +168,7 @@ export function Budget() {
       <div className="budget-totals">
         {budgets.map((b) => (
           <div key={b.kind} data-budget={b.kind}>
-            {t(`arch.budget.total.${b.kind}`)}: <strong><Fig figure={seconds(b.totalMs)} digits={1} label={t(`arch.budget.total.${b.kind}`)} /></strong>
+            {t(`arch.budget.total.${b.kind}`)}: <strong><Fig figure={b.totalMs} digits={1} display={toSeconds} label={t(`arch.budget.total.${b.kind}`)} /></strong>
           </div>
         ))}
       </div>
@@ -211,7 +212,7 @@ export function Budget() {
               <th scope="row"><span className="swatch" style={{ background: color(id) }} aria-hidden="true" />{t(`planning:failover.segments.${id}`)}</th>
               {budgets.map((b) => {
                 const s = b.segments.find((x) => x.id === id);
-                return <td key={b.kind} className="num">{s ? <Fig figure={seconds(s.figure)} digits={1} label={t(`planning:failover.segments.${id}`)} /> : '–'}</td>;
+                return <td key={b.kind} className="num">{s ? <Fig figure={s.figure} digits={1} display={toSeconds} label={t(`planning:failover.segments.${id}`)} /> : '–'}</td>;
               })}
             </tr>
           ))}

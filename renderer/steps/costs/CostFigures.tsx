@@ -101,7 +101,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
   const row = (id: string, f: CostEstimate['oneTime']['hardware'], strong = false) => (
     <div key={id} data-figure={id} className={strong ? 'total' : undefined}>
       <dt>{label(id)}</dt>
-      <dd><Fig figure={f} digits={0} unit="€" label={label(id)} /></dd>
+      <dd><Fig figure={f} digits={0} label={label(id)} /></dd>
     </div>
   );
   const breakdown = e.breakdown.map((b) => ({ name: t(`planning:costs.items.${b.id}`), value: Math.round(b.amountEur), kind: b.kind }));
@@ -122,7 +122,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
             <dl className="figs soll-ist">
               <div data-figure="labourActual">
                 <dt>{t('planning:costs.labels.labourActual')}</dt>
-                <dd><Fig figure={e.labourActual} digits={0} unit="€" label={t('planning:costs.labels.labourActual')} /></dd>
+                <dd><Fig figure={e.labourActual} digits={0} label={t('planning:costs.labels.labourActual')} /></dd>
               </div>
             </dl>
           ) : null}
@@ -146,13 +146,16 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
               <dt>{label('amortisation')}</dt>
               <dd>
                 {e.amortisation.kind === 'years' ? (
-                  <Fig figure={e.amortisation.years} digits={1} unit={t('units.yearsCount', { count: Math.round(e.amortisation.years.value * 10) / 10 })} label={label('amortisation')} />
+                  <Fig figure={e.amortisation.years} digits={1} label={label('amortisation')} />
+                ) : e.amortisation.kind === 'missing' ? (
+                  <span className="muted">{t('planning:costs.labels.notYet')}</span>
                 ) : (
                   <span className="bad-text">{t('costs.results.never')}</span>
                 )}
               </dd>
             </div>
           </dl>
+          {e.amortisation.kind === 'missing' ? <ReasonList items={e.amortisation.missing} severity="info" /> : null}
           {e.amortisation.kind === 'never' ? <p className="hint">{t('costs.results.neverWhy', { avoided: fmtEur(Number(e.amortisation.reason.params?.avoided ?? 0)), running: fmtEur(Number(e.amortisation.reason.params?.running ?? 0)) })}</p> : null}
         </section>
       </div>
@@ -180,6 +183,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
         </figure>
         <figure className="card chart" aria-label={t('costs.chart.cumulative')}>
           <figcaption>{t('costs.chart.cumulative', { years: horizon })}</figcaption>
+          {e.amortisation.kind === 'missing' ? <p className="hint">{t('costs.chart.cumulativeMissing')}</p> : (
           <ResponsiveContainer width="100%" height={260}>
             <LineChart data={cumulative} margin={{ top: 24, right: 20, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e8ee" />
@@ -191,6 +195,7 @@ export function CostResults({ e, horizon }: { e: CostEstimate; horizon: number }
               <Line dataKey="savings" name={t('costs.chart.savings')} stroke="#1e7f4f" isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
+          )}
         </figure>
       </div>
     </>

@@ -154,9 +154,9 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
           <tfoot>
             <tr data-total="">
               <th scope="row">{t('time.total')}</th>
-              <td className="num" data-figure="planned"><Fig figure={result.totals.planned} digits={2} unit="h" label={t('time.planned')} /></td>
-              <td className="num" data-figure="actual"><Fig figure={result.totals.actual} digits={2} unit="h" label={t('time.actual')} /></td>
-              <td className="num" data-figure="delta"><Fig figure={result.totals.delta} digits={2} unit="h" label={t('time.delta')} /></td>
+              <td className="num" data-figure="planned"><Fig figure={result.totals.planned} digits={2} label={t('time.planned')} /></td>
+              <td className="num" data-figure="actual"><Fig figure={result.totals.actual} digits={2} label={t('time.actual')} /></td>
+              <td className="num" data-figure="delta"><Fig figure={result.totals.delta} digits={2} label={t('time.delta')} /></td>
               <td colSpan={3}>{over ? <span className="pill bad">{t('time.overLimit', { limit })}</span> : <span className="pill ok">{t('time.withinLimit', { limit })}</span>}</td>
             </tr>
           </tfoot>

@@ -5,9 +5,9 @@ import type { SizingResult } from '../../../shared/planning/sizing';
 import type { Figure } from '../../../shared/planning/trace';
 import { fmtNumber } from '../../components/format';
 import { ReasonList } from '../../components/Reasons';
-import { Fig } from '../../components/TraceInfo';
+import { Fig, type Display } from '../../components/TraceInfo';
 
-type Cell = string | { figure: Figure; digits?: number; unit?: string };
+type Cell = string | { figure: Figure; digits?: number; display?: Display };
 
 /** Primary next to the recommended secondary; every computed value with its trace. */
 export function ComparisonTable({ p, r }: { p: PrimaryFacts; r: SizingResult }) {
@@ -15,8 +15,8 @@ export function ComparisonTable({ p, r }: { p: PrimaryFacts; r: SizingResult }) 
   const disks = (count: number, size: number, type: string) => `${count} × ${fmtNumber(size, 0)} GB ${t(`diskTypes.${type}`)}`;
   const rows: { id: string; primary: Cell; recommended: Cell; why?: string }[] = [
     { id: 'cpuModel', primary: p.cpuModel || '–', recommended: t('sizing.compare.sameClass') },
-    { id: 'cores', primary: String(p.cores), recommended: { figure: r.cpu.cores, digits: 0, unit: '' }, why: t(r.cpu.reason.key, r.cpu.reason.params ?? {}) },
-    { id: 'threads', primary: String(p.threads), recommended: { figure: r.cpu.threads, digits: 0, unit: '' } },
+    { id: 'cores', primary: String(p.cores), recommended: { figure: r.cpu.cores, digits: 0 }, why: t(r.cpu.reason.key, r.cpu.reason.params ?? {}) },
+    { id: 'threads', primary: String(p.threads), recommended: { figure: r.cpu.threads, digits: 0 } },
     { id: 'ramGb', primary: `${fmtNumber(p.ramGb)} GB`, recommended: { figure: r.ram.recommendedGb, digits: 0 } },
     { id: 'disks', primary: disks(p.disks.count, p.disks.sizeGb, p.disks.type), recommended: disks(r.disks.count, r.disks.sizeGb, r.disks.type), why: t(r.disks.reason.key, r.disks.reason.params ?? {}) },
     { id: 'raidLevel', primary: t(`raidLevels.${p.disks.raidLevel}`), recommended: t(`raidLevels.${r.disks.raidLevel}`) },
@@ -24,7 +24,7 @@ export function ComparisonTable({ p, r }: { p: PrimaryFacts; r: SizingResult }) 
     { id: 'iops', primary: { figure: r.primary.iops, digits: 0 }, recommended: { figure: r.iops.secondary, digits: 0 } },
     { id: 'throughput', primary: { figure: r.primary.throughput, digits: 0 }, recommended: { figure: r.disks.throughput, digits: 0 } },
   ];
-  const cell = (c: Cell, label: string) => (typeof c === 'string' ? c : <Fig figure={c.figure} digits={c.digits} unit={c.unit} label={label} />);
+  const cell = (c: Cell, label: string) => (typeof c === 'string' ? c : <Fig figure={c.figure} digits={c.digits} display={c.display} label={label} />);
   return (
     <table className="plan-table compare" aria-label={t('sizing.compare.title')}>
       <thead>
@@ -66,13 +66,13 @@ export function Nics({ r }: { r: SizingResult }) {
 }
 
 /** Label/value pairs with trace; used for storage, RAM and DRBD figures. */
-export function FigureList({ items }: { items: { id: string; label: string; figure: Figure; digits?: number; unit?: string }[] }) {
+export function FigureList({ items }: { items: { id: string; label: string; figure: Figure; digits?: number; display?: Display }[] }) {
   return (
     <dl className="figs">
       {items.map((i) => (
         <div key={i.id} data-figure={i.id}>
           <dt>{i.label}</dt>
-          <dd><Fig figure={i.figure} digits={i.digits} unit={i.unit} label={i.label} /></dd>
+          <dd><Fig figure={i.figure} digits={i.digits} display={i.display} label={i.label} /></dd>
         </div>
       ))}
     </dl>
@@ -82,7 +82,6 @@ export function FigureList({ items }: { items: { id: string; label: string; figu
 export function SizingFigures({ r }: { r: SizingResult }) {
   const { t } = useTranslation('planui');
   const d = r.drbd;
-  const metaMb = { ...d.metadataGb, value: d.metadataGb.value * 1000, unit: 'MB', formula: `${d.metadataGb.formula}*1000` };
   return (
     <div className="cols3">
       <section className="card" aria-labelledby="sz-storage">
@@ -99,7 +98,7 @@ export function SizingFigures({ r }: { r: SizingResult }) {
         <h2 id="sz-drbd">{t('sizing.drbd.title')}</h2>
         <FigureList items={[
           { id: 'metadataSectors', label: t('sizing.drbd.metadataSectors'), figure: d.metadataSectors, digits: 0 },
-          { id: 'metadataMb', label: t('sizing.drbd.metadataMb'), figure: metaMb, digits: 1 },
+          { id: 'metadataMb', label: t('sizing.drbd.metadataMb'), figure: d.metadataGb, digits: 1, display: { scale: 1000, unit: 'MB' } },
           { id: 'bitmapMiB', label: t('sizing.drbd.bitmap'), figure: d.bitmapMiB, digits: 1 },
           { id: 'syncThroughput', label: t('sizing.drbd.syncThroughput'), figure: d.syncThroughput, digits: 1 },
           { id: 'initialSync', label: t('sizing.drbd.initialSync'), figure: d.initialSyncHours, digits: 1 },
