@@ -45,6 +45,8 @@ export const HardwareSchema = z.object({
   nics: z.array(NicSchema).optional(),
   /** systemd-detect-virt output: 'none' for bare metal, else kvm, vmware, lxc ... */
   virtualization: z.string().optional(),
+  /** NICs described by hand: how many at which speed, no names (discovery lists `nics` instead). */
+  nicGroups: z.array(z.object({ count: count.min(1), speedMbps: count })).optional(),
 });
 
 export const BlockDeviceSchema = z.object({
@@ -105,6 +107,16 @@ export const StorageSchema = z.object({
   vgs: z.array(VgSchema).optional(),
   lvs: z.array(LvSchema).optional(),
   filesystems: z.array(FilesystemSchema).optional(),
+  /** The data disks as the engineer describes them by hand; discovery lists devices instead. */
+  dataArray: z
+    .object({
+      diskCount: count.optional(),
+      diskSizeBytes: bytes.optional(),
+      /** hdd = 7.2k SATA/NL-SAS, sas = 10k SAS: lsblk cannot tell them apart. */
+      diskType: z.enum(['hdd', 'sas', 'ssd', 'nvme']).optional(),
+      raidLevel: z.enum(['none', 'raid0', 'raid1', 'raid5', 'raid6', 'raid10']).optional(),
+    })
+    .optional(),
 });
 
 export const PackageSchema = z.object({
