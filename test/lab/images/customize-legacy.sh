@@ -7,9 +7,13 @@ R="$1"
 HERE="$(dirname "$0")"
 C() { chroot "$R" "$@"; }
 
+# The mailbox root comes from Dovecot's mail_location (files/dovecot-local.conf), its only definition.
+MAIL_ROOT="$(sed -n 's/^mail_location *= *[a-z]*:\(\/[^%]*\)\/%.*/\1/p' "$HERE/files/dovecot-local.conf")"
+case "$MAIL_ROOT" in /?*) ;; *) echo "no mail root in dovecot-local.conf" >&2; exit 1 ;; esac
 C groupadd -g 5000 vmail
-C useradd -u 5000 -g vmail -d /var/vmail -s /usr/sbin/nologin -M vmail
-install -d -o 5000 -g 5000 -m 0770 "$R/var/vmail"
+C useradd -u 5000 -g vmail -d "$MAIL_ROOT" -s /usr/sbin/nologin -M vmail
+install -d -m 0755 "$R$(dirname "$MAIL_ROOT")"
+install -d -o 5000 -g 5000 -m 0770 "$R$MAIL_ROOT"
 
 # Self-signed certificate for SMTP (STARTTLS/465), IMAP(S), POP3(S).
 install -d -m 0755 "$R/etc/ssl/lab"

@@ -1,6 +1,6 @@
 // Root file system images, built with mmdebstrap from Debian's mirror (the host's apt sources) and cached
-// under test/lab/.cache/images keyed by a hash of everything that goes into them.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// under <cache>/images (outside the clone, shared read-only by every instance) keyed by a hash of their inputs.
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CACHE_DIR, IMAGES_DIR, LAB_DIR } from './config.js';
 import { log, readList, run, runToLog, sha256, shq } from './util.js';
@@ -47,24 +47,71 @@ export function imageKey(kind: ImageKind): string {
 export const imageDir = (kind: ImageKind, key = imageKey(kind)): string => join(CACHE_DIR, 'images', `${kind}-${key}`);
 export const isBuilt = (dir: string): boolean => existsSync(join(dir, 'done'));
 
-/** Remove cached images of this kind built from older inputs. */
-function pruneOld(kind: ImageKind, keep: string): void {
+/** Is a cached image in use by a running lab (an overlay on it, or a process with a file of it open)? */
+export function imageInUse(dir: string): boolean {
+  const prefix = `${dir}/`;
+  if (readFileSync('/proc/self/mounts', 'utf8').includes(prefix)) return true;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${p}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        if (readlinkSync(`/proc/${p}/fd/${fd}`).startsWith(prefix)) return true;
+      } catch {
+        /* closed meanwhile */
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Remove cached images of this kind built from older inputs, except the newest other one (another clone,
+ * e.g. CI on the committed tree, may still need it: no rebuild ping-pong) and any a running lab uses.
+ */
+export function pruneOld(kind: string, keep: string): void {
   const base = join(CACHE_DIR, 'images');
   if (!existsSync(base)) return;
-  for (const e of readdirSync(base)) {
+  const others = readdirSync(base)
+    .filter((e) => e.startsWith(`${kind}-`) && join(base, e) !== keep && statSync(join(base, e)).isDirectory())
+    .map((e) => ({ e, t: statSync(join(base, e)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  // A build that never finished (no done marker) is never worth keeping.
+  const complete = others.filter(({ e }) => isBuilt(join(base, e)));
+  const keepOne = complete[0]?.e;
+  for (const { e } of others.filter((o) => o.e !== keepOne)) {
     const p = join(base, e);
-    if (e.startsWith(`${kind}-`) && p !== keep && statSync(p).isDirectory()) {
-      log(`removing outdated image ${e}`);
-      rmSync(p, { recursive: true, force: true });
+    if (imageInUse(p)) {
+      log(`keeping outdated image ${e}: a running lab uses it`);
+      continue;
     }
+    log(`removing outdated image ${e}`);
+    rmSync(p, { recursive: true, force: true });
   }
 }
 
-export function haPackages(): string[] {
-  return readList(join(IMAGES_DIR, 'packages-ha.txt'));
+export const REPO_LISTS = { mail: 'packages-legacy.txt', ha: 'packages-repo-ha.txt', tools: 'packages-repo-tools.txt' } as const;
+export type RepoGroup = keyof typeof REPO_LISTS;
+
+/** What the lab repository serves by name, per concern (the mail stack is exactly legacy's package list). */
+export function repoPackageGroups(): Record<RepoGroup, string[]> {
+  const out = {} as Record<RepoGroup, string[]>;
+  for (const [g, f] of Object.entries(REPO_LISTS) as [RepoGroup, string][]) out[g] = readList(join(IMAGES_DIR, f));
+  return out;
 }
 
-/** mmdebstrap one root. The base build also downloads the HA stack into repo/ (not installed). */
+export function repoPackages(): string[] {
+  return [...new Set(Object.values(repoPackageGroups()).flat())];
+}
+
+/**
+ * mmdebstrap one root. The base build also downloads everything the repository serves into repo/ (not
+ * installed), resolved against the bare base root, so the index is dependency-complete for a bare node.
+ */
 export async function mmdebstrap(kind: ImageKind, dir: string): Promise<void> {
   const root = join(dir, 'root');
   const logFile = join(dir, 'build.log');
@@ -81,7 +128,7 @@ export async function mmdebstrap(kind: ImageKind, dir: string): Promise<void> {
     mkdirSync(debs, { recursive: true });
     args.push(
       '--customize-hook=chroot "$1" apt-get clean',
-      `--customize-hook=chroot "$1" apt-get install --download-only -y ${haPackages().map(shq).join(' ')}`,
+      `--customize-hook=chroot "$1" apt-get install --download-only -y ${repoPackages().map(shq).join(' ')}`,
       `--customize-hook=sync-out /var/cache/apt/archives ${shq(debs)}`,
       '--customize-hook=chroot "$1" apt-get clean',
     );

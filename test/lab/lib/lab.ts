@@ -1,16 +1,17 @@
-// build | up | status | down for both tiers.
+// build | up | status | down for both tiers, per instance (MHS_LAB_INSTANCE).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { ALL_NODES, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
 import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
 import { ensureClientKey, makeHostKeys } from './identity.js';
-import { ensureImage, type BuiltImage } from './images.js';
+import { ensureImage, imageDir, imageKey, isBuilt, type BuiltImage } from './images.js';
 import { createNetns, deleteNetns, netnsExists, startRelay, startRepoServer } from './net.js';
+import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, toolsFor } from './preflight.js';
 import { provisionLegacy } from './provision.js';
-import { loadState, saveState, stateFile, statusFile, type LabState } from './state.js';
+import { loadState, procAlive, procRecord, recordEvent, saveState, stateFile, statusFile, type LabState } from './state.js';
 import { buildStatus, knownHostsText, writeStatus, type LabStatus } from './status.js';
-import { isAlive, log, readBanner, stopGroup, waitFor, withLock } from './util.js';
-import { buildVmImages, startVmNodes, stopVmResources, vmDisksForStatus } from './vm.js';
+import { log, readBanner, stopGroup, waitFor, withLock } from './util.js';
+import { buildVmImages, startVmNodes, stopVmResources, vmDisksForStatus, vmImagesBuilt } from './vm.js';
 
 export interface BuildResult {
   tier: Tier;
@@ -18,10 +19,25 @@ export interface BuildResult {
   seconds: number;
 }
 
+/** Would `build` for this tier have to build anything (then it needs the build tools)? */
+export function needsBuild(tier: Tier): boolean {
+  const base = imageKey('base');
+  const legacy = imageKey('legacy');
+  if (!isBuilt(imageDir('base', base)) || !isBuilt(imageDir('legacy', legacy))) return true;
+  return tier === 'vm' && !vmImagesBuilt(base, legacy);
+}
+
+/** Fail before anything starts when host tools are missing (naming the Debian packages). */
+export function checkHostTools(tier: Tier, build = needsBuild(tier)): void {
+  const missing = missingTools(toolsFor(tier, build));
+  if (missing.length) throw new Error(missingToolsMessage(missing));
+}
+
 export async function buildImages(tier: Tier): Promise<BuildResult> {
   const t0 = Date.now();
+  checkHostTools(tier);
   mkdirSync(CACHE_DIR, { recursive: true });
-  // One builder at a time: a second `up`/`build` (another test, CI) waits instead of racing on the cache.
+  // One builder at a time machine-wide (every instance and clone shares the cache): others wait.
   return withLock(join(CACHE_DIR, 'build.lock'), 'the lab image build lock', 60 * 60_000, async () => {
     const base = await ensureImage('base');
     const legacy = await ensureImage('legacy', provisionLegacy);
@@ -31,26 +47,27 @@ export async function buildImages(tier: Tier): Promise<BuildResult> {
   });
 }
 
-function anyAlive(s: LabState): boolean {
-  return s.procs.some((p) => isAlive(p.pid));
-}
-
 export async function up(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
-  mkdirSync(join(CACHE_DIR, '..', '.run'), { recursive: true });
-  // One `up` per tier at a time; a second caller waits and then finds the lab up (and fails clearly).
-  return withLock(join(CACHE_DIR, '..', '.run', `${tier}.up.lock`), `the ${tier} lab's up lock`, 60 * 60_000, () => upLocked(tier, nodes));
+  mkdirSync(runRoot(), { recursive: true });
+  // One `up` per tier and instance at a time; a second caller waits and then finds the lab up (and fails clearly).
+  return withLock(join(runRoot(), `${tier}.up.lock`), `the ${tier} lab's lock`, 60 * 60_000, () => upLocked(tier, nodes));
 }
 
 async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
+  const build = needsBuild(tier);
+  checkHostTools(tier, build);
   const prev = loadState(tier);
-  if (prev && anyAlive(prev)) throw new Error(`the ${tier} lab is already up (npm run lab -- down --tier ${tier})`);
+  if (prev && prev.procs.some(procAlive)) throw new Error(`the ${tier} lab (instance ${INSTANCE}) is already up (npm run lab -- down --tier ${tier})`);
   if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
+  const busy = await busyPorts(labPorts(tier, nodes, build));
+  if (busy.length) throw new Error(busyPortsMessage(tier, INSTANCE, busy));
   const built = await buildImages(tier);
   const t0 = Date.now();
   const dir = runDir(tier);
   mkdirSync(dir, { recursive: true });
   const state: LabState = {
     tier,
+    instance: INSTANCE,
     netns: netnsName(tier),
     sockDir: sockDir(tier),
     nodes,
@@ -62,6 +79,11 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     hostKeys: {},
     images: Object.fromEntries(built.images.map((i) => [i.kind, i.dir])),
     ready: false,
+    launches: {},
+    power: {},
+    links: {},
+    interfaces: {},
+    events: [],
   };
   saveState(state);
   rmSync(join(dir, 'logs'), { recursive: true, force: true });
@@ -73,7 +95,7 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     const base = built.images.find((i) => i.kind === 'base') as BuiltImage;
     const legacy = built.images.find((i) => i.kind === 'legacy') as BuiltImage;
     const logs = join(dir, 'logs');
-    state.procs.push({ label: 'repo', kind: 'repo', pid: startRepoServer(state.netns, join(base.dir, 'repo'), join(logs, 'repo.log')) });
+    state.procs.push(procRecord({ label: 'repo', kind: 'repo', pid: startRepoServer(state.netns, join(base.dir, 'repo'), join(logs, 'repo.log')) }));
     saveState(state);
     await Promise.all(
       nodes.map(async (n) => {
@@ -84,8 +106,10 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     writeFileSync(join(dir, 'known_hosts'), knownHostsText(state));
     if (tier === 'ct') {
       const dev = await attachSharedDisk(state);
+      // The LUN is bound into every node (also the witness, so a three-node cluster can use it).
+      state.sharedDisk = { ...(state.sharedDisk as NonNullable<LabState['sharedDisk']>), attachedTo: ALL_NODES.filter((n) => nodes.includes(n)) };
       for (const n of nodes) {
-        await startCtNode(state, n, n === 'legacy' ? legacy.root : base.root, clientPub, join(dir, 'hostkeys', n), n === 'witness' ? [] : [dev]);
+        await startCtNode(state, n, n === 'legacy' ? legacy.root : base.root, clientPub, join(dir, 'hostkeys', n), [dev]);
       }
     } else {
       await startVmNodes(state, nodes, clientPub, built.images);
@@ -103,10 +127,10 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     }
     state.ready = true;
     state.upSeconds = Math.round((Date.now() - t0) / 100) / 10;
-    saveState(state);
+    recordEvent(state, { action: 'up', detail: nodes.join(','), seconds: state.upSeconds });
     const st = buildStatus(state, vmDisksForStatus(state));
     writeStatus(st);
-    log(`${tier} lab up in ${state.upSeconds} s (status: ${statusFile(tier)})`);
+    log(`${tier} lab (instance ${INSTANCE}) up in ${state.upSeconds} s (status: ${statusFile(tier)})`);
     return st;
   } catch (e) {
     log(`up failed: ${String(e)}; tearing down`);
@@ -126,7 +150,7 @@ async function startRelays(state: LabState, logs: string): Promise<void> {
   });
   for (const r of specs) {
     const pids = await startRelay(state.netns, state.sockDir, logs, r);
-    for (const pid of pids) state.procs.push({ label: `relay-${r.label}`, kind: 'relay', pid });
+    for (const pid of pids) state.procs.push(procRecord({ label: `relay-${r.label}`, kind: 'relay', pid }));
   }
   saveState(state);
 }
@@ -137,7 +161,7 @@ export async function down(tier: Tier): Promise<void> {
   if (s) {
     if (tier === 'ct') await stopCtResources(s);
     else await stopVmResources(s);
-    await Promise.all(s.procs.filter((p) => p.kind === 'relay' || p.kind === 'repo').map((p) => stopGroup(p.pid, 3000)));
+    await Promise.all(s.procs.filter((p) => (p.kind === 'relay' || p.kind === 'repo') && procAlive(p)).map((p) => stopGroup(p.pid, 3000)));
     for (const f of s.files) rmSync(f, { force: true });
   }
   await deleteNetns(netnsName(tier));
@@ -147,9 +171,10 @@ export async function down(tier: Tier): Promise<void> {
   for (const sub of ['nodes', 'hostkeys', 'known_hosts']) rmSync(join(dir, sub), { recursive: true, force: true });
   rmSync(statusFile(tier), { force: true });
   rmSync(stateFile(tier), { force: true });
-  log(`${tier} lab down in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`${tier} lab (instance ${INSTANCE}) down in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+/** The lab as it is now (re-read from the running processes), written to status.json; undefined when down. */
 export function status(tier: Tier): LabStatus | undefined {
   const s = loadState(tier);
   if (!s) return undefined;

@@ -1,7 +1,7 @@
 // The lab's network namespace, its bridge, the loopback relays and the local package repository server.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BRIDGE, LAB_DIR, PREFIX_LEN, REPO_PORT } from './config.js';
+import { BRIDGE, LAB_DIR, NETS, NETWORKS, REPO_PORT, type NetName } from './config.js';
 import { run, spawnDetached, waitFor } from './util.js';
 
 export const netnsPath = (ns: string): string => `/run/netns/${ns}`;
@@ -10,14 +10,34 @@ export async function netnsExists(ns: string): Promise<boolean> {
   return existsSync(netnsPath(ns));
 }
 
-/** Create the namespace with loopback up and a bridge carrying the lab subnet (no route anywhere else). */
-export async function createNetns(ns: string): Promise<void> {
+/**
+ * Create the namespace with loopback up and one bridge per lab network (client, cluster), each carrying
+ * its subnet and no route anywhere else.
+ */
+export async function createNetns(ns: string, nets: readonly NetName[] = NETS): Promise<void> {
   if (await netnsExists(ns)) throw new Error(`network namespace ${ns} already exists: run \`npm run lab -- down\` first`);
   await run('ip', ['netns', 'add', ns]);
   await run('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
-  await run('ip', ['-n', ns, 'link', 'add', BRIDGE.name, 'type', 'bridge']);
-  await run('ip', ['-n', ns, 'addr', 'add', `${BRIDGE.address}/${PREFIX_LEN}`, 'dev', BRIDGE.name]);
-  await run('ip', ['-n', ns, 'link', 'set', BRIDGE.name, 'up']);
+  for (const net of nets) {
+    const { bridge, bridgeAddress, prefix } = NETWORKS[net];
+    await run('ip', ['-n', ns, 'link', 'add', bridge, 'type', 'bridge']);
+    await run('ip', ['-n', ns, 'addr', 'add', `${bridgeAddress}/${prefix}`, 'dev', bridge]);
+    await run('ip', ['-n', ns, 'link', 'set', bridge, 'up']);
+  }
+}
+
+/** Put a node's port (veth host end or tap) on its network's bridge, up or down. */
+export async function attachPort(ns: string, ifName: string, net: NetName, state: 'up' | 'down'): Promise<void> {
+  await run('ip', ['-n', ns, 'link', 'set', ifName, 'master', NETWORKS[net].bridge]);
+  await run('ip', ['-n', ns, 'link', 'set', ifName, state]);
+}
+
+export async function setPortState(ns: string, ifName: string, state: 'up' | 'down'): Promise<void> {
+  await run('ip', ['-n', ns, 'link', 'set', ifName, state]);
+}
+
+export async function portExists(ns: string, ifName: string): Promise<boolean> {
+  return (await run('ip', ['-n', ns, 'link', 'show', ifName], { allowFail: true })).code === 0;
 }
 
 export async function deleteNetns(ns: string): Promise<void> {

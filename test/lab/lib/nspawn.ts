@@ -2,11 +2,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BRIDGE, type NodeName } from './config.js';
+import type { NodeLaunch } from './state.js';
 import { inNetns } from './net.js';
 import { isAlive, run, sleep, spawnDetached, waitFor } from './util.js';
 
 /** Units that have nothing to do in a container (no md arrays, no LVM, no kernel time). */
-const MASK_IN_CONTAINER = [
+export const MASK_IN_CONTAINER = [
   'mdmonitor.service',
   'mdadm-waitidle.service',
   'mdcheck_start.timer',
@@ -48,9 +49,12 @@ export interface NspawnSpec {
   logFile: string;
   /** host block devices bound into the container at the same path */
   devices?: string[];
+  /** further veth pairs (host end in the lab namespace, attached to a bridge by the caller) */
+  extraVeths?: { host: string; guest: string }[];
 }
 
-export function startNspawn(s: NspawnSpec): number {
+/** The command line that boots this container: recorded, so `start` boots it again exactly so. */
+export function nspawnLaunch(s: NspawnSpec): NodeLaunch {
   const args = [
     '-q',
     '-D',
@@ -63,11 +67,17 @@ export function startNspawn(s: NspawnSpec): number {
     '--keep-unit',
     '--console=read-only',
     `--network-bridge=${BRIDGE.name}`,
+    ...(s.extraVeths ?? []).map((v) => `--network-veth-extra=${v.host}:${v.guest}`),
     '--capability=CAP_NET_ADMIN,CAP_NET_RAW,CAP_IPC_LOCK,CAP_SYS_RESOURCE',
     ...(s.devices ?? []).map((d) => `--bind=${d}`),
   ];
-  const [c, a] = inNetns(s.ns, 'systemd-nspawn', args);
-  return spawnDetached(c, a, s.logFile);
+  const [cmd, a] = inNetns(s.ns, 'systemd-nspawn', args);
+  return { cmd, args: a, log: s.logFile };
+}
+
+export function startNspawn(s: NspawnSpec): number {
+  const l = nspawnLaunch(s);
+  return spawnDetached(l.cmd, l.args, l.log);
 }
 
 function childrenOf(pid: number): number[] {

@@ -4,20 +4,17 @@
 import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountsTsv, aliasesTsv, DOMAINS } from './accounts.js';
-import { CACHE_DIR, NODE_ADDR } from './config.js';
-import { ensureClientKey, makeHostKeys, writeIdentity } from './identity.js';
+import { CACHE_DIR, MAIL_ROOT, NODE_ADDR, buildNetnsName, buildPorts, buildSockDir } from './config.js';
+import { IDENTITY_PATHS, ensureClientKey, makeHostKeys, writeIdentity } from './identity.js';
 import { generateMail } from './mailgen.js';
 import { createNetns, deleteNetns, netnsExists, startRelay } from './net.js';
-import { containerInit, execIn, maskContainerUnits, startNspawn, stopNspawn } from './nspawn.js';
+import { MASK_IN_CONTAINER, containerInit, execIn, maskContainerUnits, startNspawn, stopNspawn } from './nspawn.js';
 import { log, readBanner, stopGroup, waitFor } from './util.js';
 
-const BUILD_NS = 'mhs-lab-build';
-const BUILD_SOCKS = '/run/mhs-lab/build';
-const BUILD_SMTP = 41025;
-const BUILD_SUBMISSION = 41587;
+const BUILD_NS = buildNetnsName();
+const BUILD_SOCKS = buildSockDir();
+const { smtp: BUILD_SMTP, submission: BUILD_SUBMISSION } = buildPorts();
 export const HISTORY = { batches: 5, messagesPerBatch: 480 };
-
-const MASKED = ['mdmonitor.service', 'mdadm-waitidle.service', 'mdcheck_start.timer', 'mdcheck_continue.timer', 'mdmonitor-oneshot.timer', 'lvm2-monitor.service', 'lvm2-lvmpolld.socket', 'dm-event.socket', 'systemd-timesyncd.service'];
 
 interface QueueEntry {
   queue_name: string;
@@ -82,9 +79,9 @@ export async function provisionLegacy(dir: string): Promise<void> {
       log(`mail history batch ${b + 1}/${HISTORY.batches}: ${r.sent} mails, ${(r.bytes / 1e6).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       if (b < HISTORY.batches - 1) await execIn(init, ['logrotate', '-f', '/etc/logrotate.d/rsyslog']);
     }
-    const files = Number((await execIn(init, ['sh', '-c', 'find /var/vmail -type f \\( -path "*/new/*" -o -path "*/cur/*" \\) | wc -l'])).trim());
-    log(`mail history: ${JSON.stringify(totals)}; ${files} mail files under /var/vmail`);
-    if (files < totals.localDeliveries * 0.95) throw new Error(`only ${files} of ${totals.localDeliveries} deliveries found in /var/vmail`);
+    const files = Number((await execIn(init, ['find', MAIL_ROOT, '-type', 'f', '(', '-path', '*/new/*', '-o', '-path', '*/cur/*', ')', '-printf', '.'])).length);
+    log(`mail history: ${JSON.stringify(totals)}; ${files} mail files under ${MAIL_ROOT}`);
+    if (files < totals.localDeliveries * 0.95) throw new Error(`only ${files} of ${totals.localDeliveries} deliveries found in ${MAIL_ROOT}`);
     writeFileSync(join(dir, 'history.json'), JSON.stringify({ ...totals, mailFiles: files }, null, 2) + '\n');
   } finally {
     for (const p of procs) await stopGroup(p, 3000);
@@ -93,11 +90,8 @@ export async function provisionLegacy(dir: string): Promise<void> {
     rmSync(BUILD_SOCKS, { recursive: true, force: true });
   }
   // Leave a neutral image: identity comes per node at `up`.
-  for (const f of ['etc/lab', 'etc/systemd/network/10-lab.network', 'root/.ssh/authorized_keys', 'home/labadmin/.ssh/authorized_keys', 'root/lab-accounts.tsv', 'root/lab-aliases.tsv']) {
-    rmSync(join(root, f), { recursive: true, force: true });
-  }
-  for (const t of ['ed25519', 'ecdsa', 'rsa']) for (const s of ['', '.pub']) rmSync(join(root, `etc/ssh/ssh_host_${t}_key${s}`), { force: true });
-  for (const u of MASKED) rmSync(join(root, 'etc/systemd/system', u), { force: true });
+  for (const f of [...IDENTITY_PATHS, 'root/lab-accounts.tsv', 'root/lab-aliases.tsv']) rmSync(join(root, f), { recursive: true, force: true });
+  for (const u of MASK_IN_CONTAINER) rmSync(join(root, 'etc/systemd/system', u), { force: true });
   writeFileSync(join(root, 'etc/hostname'), 'debian\n');
   writeFileSync(join(root, 'etc/machine-id'), '');
   if (existsSync(join(root, 'var/lib/dbus/machine-id'))) rmSync(join(root, 'var/lib/dbus/machine-id'), { force: true });

@@ -85,6 +85,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The kernel's start time of a process (clock ticks since boot): tells a PID apart from a reused one. */
+export function procStartTime(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Signal a process group started by spawnDetached (falls back to the single PID). */
 export function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {

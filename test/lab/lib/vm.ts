@@ -3,13 +3,14 @@
 // virtual disks; legacy and secondary get a blank DRBD disk each and share one SBD disk for fencing.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, IMAGES_DIR, NODE_ADDR, runDir, type NodeName } from './config.js';
+import { CACHE_DIR, IMAGES_DIR, MAIL_ROOT, NETS, guestIfName, hostIfName, nodeMac, runDir, type NodeName } from './config.js';
 import { writeIdentity } from './identity.js';
-import { filesUnder, keyOfFiles, type BuiltImage } from './images.js';
-import { inNetns } from './net.js';
+import { filesUnder, keyOfFiles, pruneOld, type BuiltImage } from './images.js';
+import { attachPort, inNetns } from './net.js';
 import { mountOverlay, umountIfMounted } from './nspawn.js';
-import { saveState, type LabState } from './state.js';
-import { isAlive, log, run, runToLog, sleep, spawnDetached, stopGroup } from './util.js';
+import { linkState, nodeProc, procAlive, procRecord, saveState, type LabState } from './state.js';
+import { qmp } from './qmp.js';
+import { isAlive, log, run, runToLog, sleep, spawnDetached, stopGroup, waitFor } from './util.js';
 
 export const VM_MEM_MIB: Record<NodeName, number> = { legacy: 1280, secondary: 1024, witness: 512 };
 export const VM_DRBD_DISK_MIB = 512;
@@ -17,8 +18,12 @@ export const VM_SBD_DISK_MIB = 16;
 export const VM_MD_DISK_MIB = 1024;
 const VM_LAYOUT_VERSION = 'vm-layout-1';
 
-const vmKey = (base: BuiltImage, legacy: BuiltImage): string =>
+const vmKey = (base: Pick<BuiltImage, 'key'>, legacy: Pick<BuiltImage, 'key'>): string =>
   keyOfFiles([VM_LAYOUT_VERSION, base.key, legacy.key], filesUnder(join(IMAGES_DIR, 'vm')));
+
+/** Are the vm tier's disk images for these root images in the cache? */
+export const vmImagesBuilt = (baseKey: string, legacyKey: string): boolean =>
+  existsSync(join(CACHE_DIR, 'images', `vm-${vmKey({ key: baseKey }, { key: legacyKey })}`, 'done'));
 
 function kernelOf(root: string): { vmlinuz: string; initrd: string } {
   const boot = join(root, 'boot');
@@ -41,12 +46,16 @@ interface QemuSpec {
   initrd: string;
   append: string;
   disks: { file: string; format: 'raw' | 'qcow2'; serial: string; shared?: boolean }[];
-  tap?: string;
-  mac?: string;
+  /** one virtio NIC per tap, in order (eth0, eth1 in the guest) */
+  nics?: { tap: string; mac: string }[];
   fwcfg?: string;
   console: string;
+  qmp?: string;
   noReboot?: boolean;
 }
+
+/** The guest NIC's qemu device id (QMP set_link addresses it). */
+const nicId = (i: number): string => `nic${i}`;
 
 function qemuArgs(q: QemuSpec): string[] {
   const a = [
@@ -68,9 +77,11 @@ function qemuArgs(q: QemuSpec): string[] {
     if (d.shared) opts.push('file.locking=off');
     a.push('-drive', opts.join(','), '-device', `virtio-blk-pci,drive=d${i},serial=${d.serial}${d.shared ? ',share-rw=on' : ''}`);
   });
-  if (q.tap) a.push('-netdev', `tap,id=n0,ifname=${q.tap},script=no,downscript=no`, '-device', `virtio-net-pci,netdev=n0,mac=${q.mac ?? '52:54:00:77:00:99'}`);
-  else a.push('-nic', 'none');
+  if (q.nics?.length) {
+    q.nics.forEach((n, i) => a.push('-netdev', `tap,id=n${i},ifname=${n.tap},script=no,downscript=no`, '-device', `virtio-net-pci,id=${nicId(i)},netdev=n${i},mac=${n.mac}`));
+  } else a.push('-nic', 'none');
   if (q.fwcfg) a.push('-fw_cfg', `name=opt/lab/identity.tar,file=${q.fwcfg}`);
+  if (q.qmp) a.push('-qmp', `unix:${q.qmp},server=on,wait=off`);
   if (q.noReboot) a.push('-no-reboot');
   return a;
 }
@@ -82,9 +93,7 @@ export async function buildVmImages(base: BuiltImage, legacy: BuiltImage): Promi
   const dir = join(CACHE_DIR, 'images', `vm-${key}`);
   const t0 = Date.now();
   if (existsSync(join(dir, 'done'))) return [{ kind: 'vm', key, dir, root: dir, cached: true, seconds: 0 }];
-  for (const e of existsSync(join(CACHE_DIR, 'images')) ? readdirSync(join(CACHE_DIR, 'images')) : []) {
-    if (e.startsWith('vm-') && e !== `vm-${key}`) rmSync(join(CACHE_DIR, 'images', e), { recursive: true, force: true });
-  }
+  pruneOld('vm', dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, img] of [['base', base], ['legacy', legacy]] as const) {
@@ -149,7 +158,7 @@ export async function startVmNodes(state: LabState, nodes: NodeName[], clientPub
   rmSync(sbd, { force: true });
   await run('truncate', ['-s', `${VM_SBD_DISK_MIB}M`, sbd]);
   state.files.push(sbd);
-  state.sharedDisk = { image: sbd, nodeDevice: '/dev/disk/by-id/virtio-lab-sbd', sizeMiB: VM_SBD_DISK_MIB };
+  state.sharedDisk = { image: sbd, nodeDevice: '/dev/disk/by-id/virtio-lab-sbd', sizeMiB: VM_SBD_DISK_MIB, attachedTo: nodes.filter((n) => n !== 'witness') };
   saveState(state);
   for (const n of nodes) {
     const nodeDir = join(rd, 'nodes', n);
@@ -178,10 +187,13 @@ export async function startVmNodes(state: LabState, nodes: NodeName[], clientPub
     writeIdentity(staging, imgRoot, n, join(rd, 'hostkeys', n), clientPub);
     const tar = join(nodeDir, 'identity.tar');
     await run('tar', ['-C', staging, '--numeric-owner', '-cf', tar, '.']);
-    const tap = `tap-${n}`;
-    await run('ip', ['-n', state.netns, 'tuntap', 'add', tap, 'mode', 'tap']);
-    await run('ip', ['-n', state.netns, 'link', 'set', tap, 'master', 'br0', 'up']);
-    const last = NODE_ADDR[n].split('.').pop() as string;
+    for (const net of NETS) {
+      const tap = hostIfName('vm', net, n);
+      await run('ip', ['-n', state.netns, 'tuntap', 'add', tap, 'mode', 'tap']);
+      await attachPort(state.netns, tap, net, linkState(state, n, net));
+    }
+    mkdirSync(state.sockDir, { recursive: true });
+    const qmpSock = join(state.sockDir, `${n}.qmp`);
     const [c, a] = inNetns(
       state.netns,
       'qemu-system-x86_64',
@@ -192,25 +204,69 @@ export async function startVmNodes(state: LabState, nodes: NodeName[], clientPub
         initrd: join(vmDir, `${img}.initrd`),
         append: `${APPEND} lab.node=${n}`,
         disks,
-        tap,
-        mac: `52:54:00:77:00:${Number(last).toString(16).padStart(2, '0')}`,
+        nics: NETS.map((net) => ({ tap: hostIfName('vm', net, n), mac: nodeMac(net, n) })),
         fwcfg: tar,
         console: join(rd, 'logs', `${n}-console.log`),
+        qmp: qmpSock,
       }),
     );
-    const pid = spawnDetached(c, a, join(rd, 'logs', `${n}-qemu.log`));
-    state.procs.push({ label: `node-${n}`, kind: 'qemu', pid, node: n });
-    saveState(state);
+    (state.launches ??= {})[n] = { cmd: c, args: a, log: join(rd, 'logs', `${n}-qemu.log`), qmp: qmpSock };
+    (state.interfaces ??= {})[n] = NETS.map((net) => ({ net, name: guestIfName('vm', net), mac: nodeMac(net, n), hostInterface: hostIfName('vm', net, n) }));
+    await bootVmNode(state, n, false);
   }
   await sleep(1000);
-  for (const p of state.procs.filter((x) => x.kind === 'qemu')) {
-    if (!isAlive(p.pid)) throw new Error(`qemu for ${p.node ?? '?'} exited: ${readFileSync(join(rd, 'logs', `${p.node as string}-qemu.log`), 'utf8').slice(-1000)}`);
+  for (const n of nodes) {
+    const p = nodeProc(state, n);
+    if (!p || !procAlive(p)) throw new Error(`qemu for ${n} exited: ${readFileSync(join(rd, 'logs', `${n}-qemu.log`), 'utf8').slice(-1000)}`);
   }
+}
+
+/**
+ * Start a node's qemu from its recorded launch (first boot, and `start` after a crash or power-off): the
+ * same qcow2 overlays (its disks), identity tar and MACs. A NIC whose link the lab cut stays cut.
+ */
+export async function bootVmNode(state: LabState, node: NodeName, check = true): Promise<void> {
+  const l = state.launches?.[node];
+  if (!l?.qmp) throw new Error(`no recorded launch for ${node}`);
+  rmSync(l.qmp, { force: true });
+  const pid = spawnDetached(l.cmd, l.args, l.log);
+  state.procs.push(procRecord({ label: `node-${node}`, kind: 'qemu', pid, node }));
+  (state.power ??= {})[node] = 'running';
+  saveState(state);
+  await waitFor(`the qemu monitor of ${node}`, 20_000, () => {
+    if (!isAlive(pid)) throw new Error(`qemu for ${node} exited: ${readFileSync(l.log, 'utf8').slice(-1000)}`);
+    return existsSync(l.qmp as string);
+  }, 50);
+  for (const [i, net] of NETS.entries()) if (linkState(state, node, net) === 'down') await setVmLink(state, node, i, false);
+  if (check && !isAlive(pid)) throw new Error(`qemu for ${node} exited`);
+}
+
+/** Carrier of the guest's NIC (as a pulled cable: the guest sees the link go down). */
+export async function setVmLink(state: LabState, node: NodeName, nicIndex: number, up: boolean): Promise<void> {
+  const q = state.launches?.[node]?.qmp;
+  if (!q) throw new Error(`no qemu monitor for ${node}`);
+  await qmp(q, 'set_link', { name: nicId(nicIndex), up });
+}
+
+/** Hard crash: SIGKILL qemu, the power cord pulled. */
+export async function crashVmNode(state: LabState, node: NodeName): Promise<void> {
+  const p = nodeProc(state, node);
+  if (!p || !procAlive(p)) throw new Error(`${node} is not running`);
+  await stopGroup(p.pid, 0, 'SIGKILL');
+}
+
+/** ACPI power button: the guest shuts down cleanly and qemu exits (TCG: this takes a while). */
+export async function poweroffVmNode(state: LabState, node: NodeName, timeoutMs = 300_000): Promise<void> {
+  const p = nodeProc(state, node);
+  const q = state.launches?.[node]?.qmp;
+  if (!p || !procAlive(p) || !q) throw new Error(`${node} is not running`);
+  await qmp(q, 'system_powerdown');
+  await waitFor(`${node} to power off`, timeoutMs, () => !isAlive(p.pid), 250);
 }
 
 export async function stopVmResources(s: LabState): Promise<void> {
   // The nodes' disks are throw-away overlays, so a hard stop is fine (and what `down` promises: nothing left).
-  await Promise.all(s.procs.filter((p) => p.kind === 'qemu').map((p) => stopGroup(p.pid, 5000)));
+  await Promise.all(s.procs.filter((p) => p.kind === 'qemu' && procAlive(p)).map((p) => stopGroup(p.pid, 5000)));
 }
 
 export function vmDisksForStatus(s: LabState): Partial<Record<NodeName, Record<string, string>>> {
@@ -219,7 +275,7 @@ export function vmDisksForStatus(s: LabState): Partial<Record<NodeName, Record<s
   for (const n of s.nodes) {
     const d: Record<string, string> = { root: '/dev/vda' };
     if (n === 'legacy') {
-      d.raid10 = 'mdadm RAID10 "mail" over /dev/disk/by-id/virtio-lab-md0..3 (assembled by the initramfs, see /proc/mdstat); VG vg_mail on it: LVs vmail -> /var/vmail, mysql -> /var/lib/mysql, free extents left';
+      d.raid10 = `mdadm RAID10 "mail" over /dev/disk/by-id/virtio-lab-md0..3 (assembled by the initramfs, see /proc/mdstat); VG vg_mail on it: LVs vmail -> ${MAIL_ROOT} (Dovecot mail_location), mysql -> /var/lib/mysql, free extents left`;
     }
     if (n !== 'witness') {
       d.drbd = `/dev/disk/by-id/virtio-lab-drbd (${VM_DRBD_DISK_MIB} MiB, blank)`;
