@@ -2,18 +2,16 @@
  * The Ist-Analyse step in Chromium against the lab's real legacy mail server, then the Sizing step fed by
  * what it found: the path an apprentice takes on the first day, with screenshots.
  */
-import { readFileSync } from 'node:fs';
 import { expect, shot, test } from '../../e2e/fixtures';
 import { fingerprintSha256 } from '../../../main/ssh/knownHosts';
 import { DOMAINS } from '../lib/accounts.js';
 import type { Tier } from '../lib/config.js';
-import { statusFile } from '../lib/state.js';
-import type { LabStatus } from '../lib/status.js';
+import { readLabStatus } from '../lib/statusSchema.js';
 
 const tier = (process.env.LAB_TIER ?? 'ct') as Tier;
 
 test(`Ist-Analyse of the lab's legacy server (${tier}) in the app, then sizing from its facts`, async ({ app: page }) => {
-  const st = JSON.parse(readFileSync(statusFile(tier), 'utf8')) as LabStatus;
+  const st = readLabStatus(tier);
   expect(st.state, `lab ${tier} must be up (npm run lab -- up --tier ${tier})`).toBe('running');
   const legacy = st.nodes.find((n) => n.name === 'legacy')!;
   const fingerprints = Object.values(legacy.ssh.hostKeys).map((l) => fingerprintSha256(Buffer.from(l.split(' ')[1] ?? '', 'base64')));

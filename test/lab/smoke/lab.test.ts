@@ -4,35 +4,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_NODES, type NodeName, type Tier } from '../lib/config.js';
 import { down, status, up } from '../lib/lab.js';
 import { leftovers } from '../lib/leftovers.js';
 import { Imap, Pop3, Smtp, queueIdOf } from '../lib/proto.js';
 import { keyLogin, sshRun } from '../lib/ssh.js';
 import { loadState, statusFile } from '../lib/state.js';
-import type { LabStatus, NodeStatus } from '../lib/status.js';
+import { parseLabStatus } from '../lib/statusSchema.js';
 import { sleep } from '../lib/util.js';
+import { ctx, has, node, refresh, root, tier, wanted } from './context.js';
+import { networkTests } from './network.js';
+import { packageTests } from './packages.js';
+import { primitiveTests } from './primitives.js';
 
-const tier = (process.env.LAB_TIER ?? 'ct') as Tier;
-const wanted = (process.env.LAB_NODES ?? ALL_NODES.join(',')).split(',') as NodeName[];
-let st: LabStatus;
-let recordedPids: number[] = [];
 const token = randomBytes(6).toString('hex');
-const timings: Record<string, number> = {};
-
-const node = (n: NodeName): NodeStatus => {
-  const x = st.nodes.find((y) => y.name === n);
-  if (!x) throw new Error(`node ${n} is not in the lab`);
-  return x;
-};
-const has = (n: NodeName): boolean => wanted.includes(n);
-const root = (n: NodeName, cmd: string, input?: string) => sshRun(node(n), keyLogin(st, 'root'), cmd, input);
+const timings = ctx.timings;
 
 beforeAll(async () => {
   const t0 = Date.now();
-  st = status(tier) ?? (await up(tier, wanted));
+  if (!status(tier)) await up(tier, wanted);
+  const st = refresh();
   timings.upSeconds = st.upSeconds ?? (Date.now() - t0) / 1000;
-  recordedPids = (loadState(tier)?.procs ?? []).map((p) => p.pid);
 });
 
 afterAll(() => {
@@ -40,13 +31,15 @@ afterAll(() => {
 });
 
 describe(`lab ${tier}`, () => {
-  it('publishes status.json with every node running', () => {
-    const file = JSON.parse(readFileSync(statusFile(tier), 'utf8')) as LabStatus;
+  it('publishes a status.json (schema 2) with every node running', () => {
+    const file = parseLabStatus(JSON.parse(readFileSync(statusFile(tier), 'utf8')));
+    expect(file.schema).toBe(2);
     expect(file.tier).toBe(tier);
     expect(file.state).toBe('running');
     expect(file.nodes.map((n) => n.name).sort()).toEqual([...wanted].sort());
     for (const n of file.nodes) {
       expect(n.running).toBe(true);
+      expect(n.power).toBe('running');
       expect(n.ssh.host).toBe('127.0.0.1');
       expect(n.address).toMatch(/^10\.77\.0\.\d+$/);
       expect(Object.keys(n.ssh.hostKeys)).toContain('ed25519');
@@ -61,35 +54,19 @@ describe(`lab ${tier}`, () => {
   it('lets root in by key, labadmin by key and password with a sudo password, labuser by password', async () => {
     for (const n of wanted) {
       const nd = node(n);
-      const r = await sshRun(nd, keyLogin(st, 'root'), 'id -u; hostname; sshd -T | grep -i ^permitrootlogin');
+      const r = await sshRun(nd, keyLogin(ctx.st, 'root'), 'id -u; hostname; sshd -T | grep -i ^permitrootlogin');
       expect(r.stdout.split('\n').slice(0, 2)).toEqual(['0', n]);
       expect(r.stdout).toContain('permitrootlogin without-password');
-      const ak = await sshRun(nd, keyLogin(st, 'labadmin'), 'id -un');
+      const ak = await sshRun(nd, keyLogin(ctx.st, 'labadmin'), 'id -un');
       expect(ak.stdout.trim()).toBe('labadmin');
-      const ap = await sshRun(nd, { username: 'labadmin', password: st.credentials.admin.password }, "sudo -n true; echo nopw=$?; sudo -S -p '' id -u", `${st.credentials.admin.password}\n`);
+      const ap = await sshRun(nd, { username: 'labadmin', password: ctx.st.credentials.admin.password }, "sudo -n true; echo nopw=$?; sudo -S -p '' id -u", `${ctx.st.credentials.admin.password}\n`);
       expect(ap.stdout).toContain('nopw=1');
       expect(ap.stdout.trim().split('\n').pop()).toBe('0');
-      const up2 = await sshRun(nd, { username: 'labuser', password: st.credentials.passwordUser.password }, 'id -un; sudo -n true 2>/dev/null; echo sudo=$?');
+      const up2 = await sshRun(nd, { username: 'labuser', password: ctx.st.credentials.passwordUser.password }, 'id -un; sudo -n true 2>/dev/null; echo sudo=$?');
       expect(up2.stdout).toContain('labuser');
       expect(up2.stdout).toContain('sudo=1');
       await expect(sshRun(nd, { username: 'labuser', password: 'wrong-password' }, 'true')).rejects.toThrow();
     }
-  });
-
-  it('has no HA stack preinstalled, but the local repository offers it', async () => {
-    for (const n of wanted.filter((x) => x !== 'witness')) {
-      const r = await root(n, 'for p in pacemaker corosync drbd-utils pcs crmsh sbd fence-agents resource-agents corosync-qdevice; do dpkg-query -W -f=\'${Status}\\n\' $p 2>/dev/null | grep -q "install ok installed" && echo "$p installed"; done; apt-get update -q 2>&1 | tail -1; apt-cache policy pacemaker | grep -A1 "Candidate"');
-      expect(r.stdout).not.toMatch(/^\S+ installed$/m);
-      expect(r.stdout).toMatch(/Candidate: 2\.1\./);
-    }
-  });
-
-  it.runIf(has('witness'))('installs corosync-qnetd on the witness from the lab repository', async () => {
-    const t0 = Date.now();
-    const r = await root('witness', 'apt-get update -q >/tmp/apt.log 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q corosync-qnetd >>/tmp/apt.log 2>&1; echo rc=$?; systemctl is-active corosync-qnetd; tail -3 /tmp/apt.log');
-    timings.qnetdInstallSeconds = (Date.now() - t0) / 1000;
-    expect(r.stdout).toContain('rc=0');
-    expect(r.stdout).toContain('active');
   });
 
   it.runIf(has('legacy'))('legacy: MariaDB holds the mail accounts', async () => {
@@ -101,10 +78,11 @@ describe(`lab ${tier}`, () => {
     expect(en).toEqual(['enabled', 'enabled', 'enabled']);
   });
 
-  it.runIf(has('legacy'))('legacy: /var/vmail and a rotated mail.log hold real history', async () => {
+  it.runIf(has('legacy'))('legacy: the mailbox root and a rotated mail.log hold real history', async () => {
+    const m = node('legacy').mailStore?.root as string;
     const r = await root(
       'legacy',
-      'ls /var/vmail | wc -l; ls -d /var/vmail/*/* | wc -l; find /var/vmail -type f -path "*/Maildir/*" \\( -path "*/new/*" -o -path "*/cur/*" \\) | wc -l; du -sm /var/vmail | cut -f1; ls /var/log/mail.log*; zcat /var/log/mail.log.2.gz | grep -c "status=sent"',
+      `ls ${m} | grep -v lost+found | wc -l; ls -d ${m}/*/* | grep -v lost+found | wc -l; find ${m} -type f \\( -path "*/new/*" -o -path "*/cur/*" \\) | wc -l; du -sm ${m} | cut -f1; ls /var/log/mail.log*; zcat /var/log/mail.log.2.gz | grep -c "status=sent"`,
     );
     const lines = r.stdout.trim().split('\n');
     expect(Number(lines[0])).toBeGreaterThanOrEqual(3);
@@ -119,7 +97,7 @@ describe(`lab ${tier}`, () => {
 
   it.runIf(has('legacy'))('legacy: accepts mail on 25 and on 587 (STARTTLS + SASL), serves it over IMAP and POP3', async () => {
     const svc = node('legacy').services;
-    const box = st.credentials.mailbox;
+    const box = ctx.st.credentials.mailbox;
     // Port 25: a local recipient is accepted and queued, an unknown one is rejected.
     const { smtp, banner } = await Smtp.open('127.0.0.1', svc.smtp!.port);
     expect(banner.lines[0]).toMatch(/^220 mail\.example-gmbh\.test ESMTP/);
@@ -184,7 +162,7 @@ describe(`lab ${tier}`, () => {
   });
 
   it.runIf(has('legacy') && has('secondary'))('legacy and secondary see the same shared disk', async () => {
-    const dev = st.sharedDisk?.nodeDevice;
+    const dev = ctx.st.sharedDisk?.nodeDevice;
     expect(dev).toBeTruthy();
     const offset = 3; // MiB, away from where an SBD header or a file system would start
     const w = await root('legacy', `printf 'lab-shared-${token}' | dd of=${dev} bs=1M seek=${offset} conv=fsync,notrunc 2>/dev/null; echo rc=$?`);
@@ -196,7 +174,7 @@ describe(`lab ${tier}`, () => {
   it.runIf(tier === 'vm' && has('legacy'))('vm legacy: mail data on LVM over an mdadm RAID10 of four disks, free extents left', async () => {
     const r = await root(
       'legacy',
-      'cat /proc/mdstat; echo ---; mdadm --detail /dev/$(awk \'/^md[0-9]+ : .*raid10/ { print $1; exit }\' /proc/mdstat) | grep -E "Raid Level|Active Devices|State :"; echo ---; vgs --noheadings --units m -o vg_name,vg_size,vg_free,pv_count vg_mail; echo ---; findmnt -n -o SOURCE /var/vmail; findmnt -n -o SOURCE /var/lib/mysql; echo ---; find /var/vmail -type f -path "*/cur/*" -o -type f -path "*/new/*" | wc -l',
+      'cat /proc/mdstat; echo ---; mdadm --detail /dev/$(awk \'/^md[0-9]+ : .*raid10/ { print $1; exit }\' /proc/mdstat) | grep -E "Raid Level|Active Devices|State :"; echo ---; vgs --noheadings --units m -o vg_name,vg_size,vg_free,pv_count vg_mail; echo ---; findmnt -n -o SOURCE /srv/vmail; findmnt -n -o SOURCE /var/lib/mysql; echo ---; find /srv/vmail -type f -path "*/cur/*" -o -type f -path "*/new/*" | wc -l',
     );
     const [mdstat, detail, vgs, mounts, count] = r.stdout.split('---\n');
     expect(mdstat).toMatch(/md\d+ : active raid10/);
@@ -265,7 +243,13 @@ describe(`lab ${tier}`, () => {
     900_000,
   );
 
-  it('down stops everything the lab started and leaves nothing behind', async () => {
+  describe('package repository', packageTests);
+  describe('networks', networkTests);
+  describe('failure primitives', primitiveTests);
+
+  it.skipIf(process.env.LAB_KEEP_UP === '1')('down stops everything the lab started and leaves nothing behind', async () => {
+    // Every process the lab ever recorded, including nodes restarted by the primitives.
+    const recordedPids = (loadState(tier)?.procs ?? []).map((p) => p.pid);
     const t0 = Date.now();
     await down(tier);
     timings.downSeconds = (Date.now() - t0) / 1000;
