@@ -1,12 +1,19 @@
 /** What every collector is: a constant command for `sh -c` on the server and a pure parser of its output. */
-import type { CollectorResult } from '../../shared/analysis/facts.js';
+import type { CollectorResult, Facts } from '../../shared/analysis/facts.js';
 
 export interface Collector {
   id: string;
   /** i18n key of the title shown in the UI. */
   titleKey: string;
-  /** Run by `sh -c` on the server; built only from constants. */
+  /** Run by `sh -c` on the server; built only from constants (the offline script runs this one). */
   command: string;
+  /** Collectors whose facts this one's command uses (listed earlier in the run order); a live analysis starts it after they are done. */
+  after?: readonly string[];
+  /**
+   * The command built from what the collectors in `after` found (paths the server configured, quoted with
+   * shQuote); without it, or when they found nothing, `command`.
+   */
+  commandFor?: (found: Facts) => string;
   /** Needs root (run via sudo) for complete results. */
   needsSudo: boolean;
   /** Pure; never throws: partial facts plus notes. */

@@ -76,12 +76,28 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
   let sudoUnavailable: string | undefined;
   let fatal: AppError | undefined;
   const queue = [...opts.collectors];
+  // Each collector's completion, so one that uses others' facts (collector.after) can wait for them.
+  const done = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  for (const c of opts.collectors) {
+    let resolve!: () => void;
+    done.set(c.id, { promise: new Promise<void>((r) => (resolve = r)), resolve });
+  }
 
   const runOne = async (c: Collector) => {
+    try {
+      await Promise.all((c.after ?? []).map((id) => done.get(id)?.promise));
+      await runCollector(c);
+    } finally {
+      done.get(c.id)?.resolve();
+    }
+  };
+
+  const runCollector = async (c: Collector) => {
     if (fatal || opts.signal?.aborted) {
       opts.onCollector?.(c.id, 'cancelled');
       return;
     }
+    const command = c.commandFor ? c.commandFor(facts) : c.command;
     opts.onCollector?.(c.id, 'running');
     const started = Date.now();
     const notes: Note[] = [];
@@ -89,7 +105,7 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<Facts> {
     const live = liveOutput(c.id, opts.onOutput);
     const exec = (sudo: boolean) => {
       streamer = c.stream?.();
-      return session.exec(c.command, {
+      return session.exec(command, {
         sudo,
         // A streaming parser has already consumed the first attempt's output: never re-run it silently.
         idempotent: !c.stream,

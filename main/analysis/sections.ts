@@ -105,8 +105,8 @@ export function safeJson(text: string): unknown {
 export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** "key: value" / "key = value" lines into a map (first occurrence wins). */
-export function keyValues(text: string, sep: ':' | '='): Map<string, string> {
+/** "key: value" / "key = value" / "key<TAB>value" lines into a map (first occurrence wins). */
+export function keyValues(text: string, sep: ':' | '=' | '\t'): Map<string, string> {
   const m = new Map<string, string>();
   for (const line of text.split('\n')) {
     const i = line.indexOf(sep);

@@ -170,6 +170,8 @@ export const PostfixSchema = z.object({
   smtpsEnabled: z.boolean().optional(),
   /** Messages in the queue by queue name (active, deferred, incoming, hold); total is the sum. */
   queue: z.object({ total: count.optional(), deferred: count.optional(), active: count.optional(), incoming: count.optional(), hold: count.optional() }).optional(),
+  /** Where the queue lives (`postconf -h queue_directory`): it must be on the replicated volume. */
+  queueDirectory: z.string().optional(),
   /** Full `postconf -n` as parameter -> value. */
   mainCf: z.record(z.string(), z.string()).optional(),
 });
@@ -178,6 +180,8 @@ export const DovecotSchema = z.object({
   version: z.string().optional(),
   protocols: z.array(z.string()).optional(),
   mailLocation: z.string().optional(),
+  /** mail_home, where mail_location starts with ~ (the mailbox paths then follow it). */
+  mailHome: z.string().optional(),
   passdbDrivers: z.array(z.string()).optional(),
   userdbDrivers: z.array(z.string()).optional(),
   /** Dovecot's own replicator (dsync) is configured; gone in 2.4. */

@@ -10,9 +10,11 @@ export const postfix: Collector = {
     ['postconf', 'postconf -n'],
     ['master', 'postconf -M'],
     ['version', 'postconf -h mail_version'],
+    ['queuedir', 'postconf -h queue_directory'],
     ['postqueue', `postqueue -j | sed -n 's/.*"queue_name": *"\\([a-z]*\\)".*/\\1/p' | sort | uniq -c`],
     // Unreadable spool directories (no root) must fail loudly, not count as empty.
-    ['queue', 'for q in active deferred incoming hold maildrop; do d=/var/spool/postfix/$q; [ -d "$d" ] || continue; if [ -r "$d" ] && [ -x "$d" ]; then printf \'%s %s\\n\' "$q" "$(find "$d" -type f 2>/dev/null | wc -l)"; else echo "$d: Permission denied"; exit 1; fi; done'],
+    // The queue is wherever queue_directory says, not where Debian usually puts it.
+    ['queue', 'Q=$(postconf -h queue_directory 2>/dev/null); Q=${Q:-/var/spool/postfix}; for q in active deferred incoming hold maildrop; do d=$Q/$q; [ -d "$d" ] || continue; if [ -r "$d" ] && [ -x "$d" ]; then printf \'%s %s\\n\' "$q" "$(find "$d" -type f 2>/dev/null | wc -l)"; else echo "$d: Permission denied"; exit 1; fi; done'],
   ]),
   parse: safeParse('postfix', parsePostfix),
 };

@@ -44,4 +44,31 @@ describe('data parser', () => {
     expect(r.data).toMatchObject({ datadirBytes: 4096, spoolBytes: 8192 });
     expect(r.notes.map((n) => n.key)).toEqual(['analysis:notes.data.noMaildirs']);
   });
+
+  it('measures where the paths section says, with its layout (mailboxes as user@domain under /data/mail)', () => {
+    const r = parseData(
+      out({
+        paths: 'template\t/data/mail/%u\nroot\t/data/mail\nspool\t/srv/postfix-queue\ndatadir\t/srv/mysql',
+        du: '5000\t/data/mail\n300\t/srv/postfix-queue\n7000\t/srv/mysql\n99\t/var/vmail',
+        maildirs: ['D\tanna@example.org', 'D\tanna@example.org/cur', 'D\tbob@kanzlei.de', 'F\t10\tanna@example.org/cur/1:2,S', 'F\t20\tanna@example.org/.Sent/new/2', 'F\t5\tbob@kanzlei.de/tmp/3'].join('\n'),
+      }),
+    );
+    expect(r.notes).toEqual([]);
+    expect(r.data).toEqual({
+      vmailBytes: 5000,
+      spoolBytes: 300,
+      datadirBytes: 7000,
+      domains: [
+        { domain: 'example.org', mailboxes: 1, messages: 2, bytes: 30 },
+        { domain: 'kanzlei.de', mailboxes: 1, messages: 0, bytes: 0 },
+      ],
+      totalMailboxes: 2,
+      totalMessages: 2,
+    });
+  });
+
+  it('names the mail root it looked at when there is none', () => {
+    const r = parseData(out({ paths: 'template\t/srv/vmail/%d/%n\nroot\t/srv/vmail\nspool\t/var/spool/postfix\ndatadir\t/var/lib/mysql', du: ['4096\t/var/lib/mysql', 1], maildirs: ['no /srv/vmail', 3] }));
+    expect(r.notes).toEqual([{ key: 'analysis:notes.data.noMaildirs', params: { path: '/srv/vmail' } }]);
+  });
 });

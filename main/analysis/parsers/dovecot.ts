@@ -35,6 +35,7 @@ export function parseDoveconf(text: string): Dovecot {
     if (stack.length === 0) {
       if (k === 'protocols') d.protocols = v.split(/\s+/).filter((x) => /^[a-z0-9]+$/.test(x));
       else if (k === 'mail_location' || (k === 'mail_path' && !d.mailLocation)) d.mailLocation = v;
+      else if (k === 'mail_home' && v) d.mailHome = v;
       else if (k === 'ssl') d.sslEnabled = v !== 'no';
       else if (k === 'mail_plugins' && /\breplication\b/.test(v)) replicator = true;
     }

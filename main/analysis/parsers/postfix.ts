@@ -109,6 +109,8 @@ export function parsePostfix(raw: string): CollectorResult {
   const p = postfixFromConfig(parsePostconf(n), master === undefined ? undefined : parseMaster(master));
   const version = usable(secs, 'version', notes)?.trim();
   if (version && /^\d+(\.\d+)*$/.test(version)) p.version = version;
+  const queueDir = secs.get('queuedir')?.out.trim();
+  if (secs.get('queuedir')?.rc === 0 && queueDir?.startsWith('/') && !queueDir.includes('\n')) p.queueDirectory = queueDir;
   // Spool file counts need root; without it, fall back to postqueue's JSON (allowed for any user).
   const scratch: Note[] = [];
   const queue = usable(secs, 'queue', scratch);
