@@ -11,6 +11,7 @@ export const NodeRoleSchema = z.enum(nodeRoles);
 const ipv4 = z.string().regex(/^(\d{1,3})(\.\d{1,3}){3}$/);
 const ipv4Cidr = z.string().regex(/^(\d{1,3})(\.\d{1,3}){3}\/\d{1,2}$/);
 const fqdn = z.string().max(253).regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/);
+const absPath = z.string().max(1024).regex(/^\/[A-Za-z0-9_./+@:-]*$/).refine((p) => !p.split('/').includes('..'));
 const devicePath = z.string().max(512).regex(/^\/dev\/[A-Za-z0-9_./:+-]+$/);
 
 /** One network the cluster talks over: per node the interface and address chosen from the inventory. */
@@ -54,5 +55,24 @@ export const ClusterSettingsSchema = z.object({
   mountPoint: z.string().regex(/^\/[A-Za-z0-9_./-]*$/).default('/srv/mail'),
   fsType: z.enum(['ext4', 'xfs']).default('ext4'),
   opTimeouts: OpTimeoutsSchema.prefault({}),
+  /**
+   * Where the legacy server keeps its mail data, when the Ist-Analyse could not say (or said wrong). Normally
+   * read from the facts: Dovecot mail_location, MariaDB datadir, Postfix queue_directory.
+   */
+  dataDirs: z.object({ vmail: absPath.optional(), mariadb: absPath.optional(), spool: absPath.optional() }).prefault({}),
+  /**
+   * The admin account that logs in by key and uses sudo once root login is switched off. Default: the SSH
+   * user of each node when that is not root; without one, root login stays as it is.
+   */
+  adminUser: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/).optional(),
+  hardening: z
+    .object({
+      disableRootLogin: z.boolean().default(true),
+      fail2ban: z.boolean().default(true),
+      firewall: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** Mailbox that receives the delivery test after the cut-over (default: the first one Dovecot lists). */
+  testMailbox: z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/).optional(),
 });
 export type ClusterSettings = z.infer<typeof ClusterSettingsSchema>;

@@ -1,0 +1,146 @@
+/**
+ * Helper scripts the prepare step writes to every node (shown in full in the dry run). They keep the step
+ * commands short and make "undo exactly what we did" possible: each remembers, under a stamp, what was there
+ * before its first run (a re-run never overwrites that), and its undo puts exactly that back.
+ */
+
+export const HELPER_DIR = '/usr/local/lib/mail-ha-studio';
+export const STATE_DIR = '/var/lib/mail-ha-studio';
+export const helper = (name: string) => `${HELPER_DIR}/${name}`;
+
+/**
+ * Packages from the node's own apt sources. Debian starts a service as soon as its package is installed
+ * (corosync with Debian's single-node default config, MariaDB on a fresh datadir, fail2ban with a jail that
+ * finds no log): a policy-rc.d that refuses every start keeps them down until the plan has configured them.
+ */
+export const MHS_APT = `#!/bin/sh
+# Mail HA Studio: install packages and remember which were new, so that undo removes exactly those.
+set -eu
+export LC_ALL=C DEBIAN_FRONTEND=noninteractive
+state=${STATE_DIR}/apt
+installed() { dpkg-query -W -f='\${db:Status-Abbrev} \${Package}\\n' 2>/dev/null | awk '$1 ~ /^ii/ { print $2 }' | sort -u; }
+cmd=\${1:-}; [ $# -gt 0 ] && shift
+case "$cmd" in
+has)
+  for p in "$@"; do dpkg-query -W -f='\${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || { echo "not installed: $p"; exit 1; }; done ;;
+install)
+  stamp=$1; shift
+  mkdir -p "$state"
+  [ -e "$state/$stamp.before" ] || installed > "$state/$stamp.before"
+  guard=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d; chmod 0755 /usr/sbin/policy-rc.d; guard=1; fi
+  trap '[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d' EXIT
+  if [ -s "$state/$stamp.debconf" ]; then debconf-set-selections "$state/$stamp.debconf"; fi
+  apt-get -q update
+  apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install "$@"
+  installed | comm -13 "$state/$stamp.before" - > "$state/$stamp.new.tmp"
+  mv "$state/$stamp.new.tmp" "$state/$stamp.new"
+  echo "newly installed: $(wc -l < "$state/$stamp.new") packages" ;;
+preseed)
+  stamp=$1; shift
+  mkdir -p "$state"
+  printf '%s\\n' "$@" > "$state/$stamp.debconf" ;;
+undo)
+  stamp=$1
+  [ -s "$state/$stamp.new" ] || { echo "nothing was installed under $stamp"; exit 0; }
+  still=$(installed | comm -12 "$state/$stamp.new" -)
+  if [ -n "$still" ]; then
+    # shellcheck disable=SC2086
+    apt-get -q -y purge $still
+  fi
+  rm -f "$state/$stamp.new" "$state/$stamp.before" "$state/$stamp.debconf" ;;
+*) echo "usage: mhs-apt has PKG... | install STAMP PKG... | preseed STAMP LINE... | undo STAMP" >&2; exit 2 ;;
+esac
+`;
+
+/**
+ * systemd units: remember enabled/active before the plan changes them, put exactly that back on undo.
+ * Restore order: enablement first, then stops in reverse, then starts in the given order (databases before
+ * the mail services that use them).
+ */
+export const MHS_UNITS = `#!/bin/sh
+# Mail HA Studio: save and restore the enabled/active state of systemd units.
+set -eu
+export LC_ALL=C
+state=${STATE_DIR}/units
+cmd=\${1:-}; [ $# -gt 0 ] && shift
+case "$cmd" in
+save)
+  stamp=$1; shift
+  mkdir -p "$state"
+  [ -e "$state/$stamp" ] && { echo "already saved: $stamp"; exit 0; }
+  for u in "$@"; do
+    en=$(systemctl is-enabled "$u.service" 2>/dev/null) || true
+    act=$(systemctl is-active "$u.service" 2>/dev/null) || true
+    printf '%s %s %s\\n' "$u" "\${en:-disabled}" "\${act:-inactive}"
+  done > "$state/$stamp.tmp"
+  mv "$state/$stamp.tmp" "$state/$stamp"
+  cat "$state/$stamp" ;;
+restore)
+  stamp=$1
+  [ -e "$state/$stamp" ] || { echo "nothing saved under $stamp"; exit 0; }
+  while read -r u en act; do
+    case "$en" in
+      enabled) systemctl enable "$u.service" ;;
+      masked) systemctl mask "$u.service" ;;
+      disabled) systemctl disable "$u.service" 2>/dev/null || true ;;
+    esac
+  done < "$state/$stamp"
+  tac "$state/$stamp" | while read -r u en act; do
+    [ "$act" = active ] || systemctl stop "$u.service" 2>/dev/null || true
+  done
+  while read -r u en act; do
+    [ "$act" = active ] && systemctl start "$u.service"
+  done < "$state/$stamp"
+  rm -f "$state/$stamp" ;;
+*) echo "usage: mhs-units save STAMP UNIT... | restore STAMP" >&2; exit 2 ;;
+esac
+`;
+
+/**
+ * Users, groups and directories the plan creates. Shared data keeps numeric owners, so a user that exists
+ * with another uid is an error here, never silently "fixed".
+ */
+export const MHS_ACCOUNTS = `#!/bin/sh
+# Mail HA Studio: create groups, users and directories, remembering what was new; undo removes exactly those.
+set -eu
+export LC_ALL=C
+state=${STATE_DIR}/accounts
+cmd=\${1:-}; [ $# -gt 0 ] && shift
+note() { mkdir -p "$state"; printf '%s\\n' "$2" >> "$state/$1"; }
+case "$cmd" in
+group)
+  stamp=$1 name=$2 gid=$3
+  if have=$(getent group "$name"); then
+    [ "$(echo "$have" | cut -d: -f3)" = "$gid" ] || { echo "group $name exists with gid $(echo "$have" | cut -d: -f3), expected $gid" >&2; exit 3; }
+  else
+    if other=$(getent group "$gid"); then echo "gid $gid is taken by group $(echo "$other" | cut -d: -f1)" >&2; exit 3; fi
+    groupadd --system -g "$gid" "$name"; note "$stamp" "group $name"
+  fi ;;
+user)
+  stamp=$1 name=$2 uid=$3 gid=$4 home=$5 shell=$6
+  if have=$(getent passwd "$name"); then
+    [ "$(echo "$have" | cut -d: -f3):$(echo "$have" | cut -d: -f4)" = "$uid:$gid" ] || { echo "user $name exists as $(echo "$have" | cut -d: -f3):$(echo "$have" | cut -d: -f4), expected $uid:$gid" >&2; exit 3; }
+  else
+    if other=$(getent passwd "$uid"); then echo "uid $uid is taken by user $(echo "$other" | cut -d: -f1)" >&2; exit 3; fi
+    useradd --system -u "$uid" -g "$gid" -d "$home" -M -s "$shell" "$name"; note "$stamp" "user $name"
+  fi ;;
+dir)
+  stamp=$1 mode=$2 owner=$3; shift 3
+  for d in "$@"; do
+    if [ ! -d "$d" ]; then mkdir -p "$d"; chmod "$mode" "$d"; chown "$owner" "$d"; note "$stamp" "dir $d"; fi
+  done ;;
+undo)
+  stamp=$1
+  [ -e "$state/$stamp" ] || { echo "nothing created under $stamp"; exit 0; }
+  tac "$state/$stamp" | while read -r kind name; do
+    case "$kind" in
+      user) userdel "$name" 2>/dev/null || true ;;
+      group) groupdel "$name" 2>/dev/null || true ;;
+      dir) rmdir "$name" 2>/dev/null || echo "left $name in place: not empty" ;;
+    esac
+  done
+  rm -f "$state/$stamp" ;;
+*) echo "usage: mhs-accounts group STAMP NAME GID | user STAMP NAME UID GID HOME SHELL | dir STAMP MODE OWNER DIR... | undo STAMP" >&2; exit 2 ;;
+esac
+`;

@@ -1,0 +1,130 @@
+/**
+ * The Pacemaker configuration section (CIB <configuration>) from a model. Written as one file and pushed in
+ * one `cibadmin --replace --scope configuration`, so an interrupted run never leaves half a configuration
+ * live. DRBD is a promotable clone (never ms/master: Pacemaker 3 rejects them, roles are
+ * Promoted/Unpromoted); the mail group is colocated with the Promoted instance and starts after its promotion.
+ */
+
+export interface OpTimes {
+  startS: number;
+  stopS: number;
+  monitorIntervalS: number;
+  monitorTimeoutS: number;
+}
+
+export interface CibModel {
+  stonith: { kind: 'none' } | { kind: 'sbdDisk'; device: string; timeoutS: number; delayMaxS?: number } | { kind: 'sbdDiskless'; watchdogTimeoutS: number; timeoutS: number };
+  priorityFencingDelayS?: number;
+  drbd?: { resource: string };
+  volume: { device: string; mountPoint: string; fsType: string };
+  binds: { from: string; to: string; id: string }[];
+  vip: { address: string; prefix: number; nic?: string };
+  /** systemd units in start order, with the resource id for each. */
+  services: { id: string; unit: string; startStopped: boolean }[];
+  /** Pacemaker node names. */
+  preferNode: string;
+  notOn: string[];
+  op: OpTimes;
+}
+
+const esc = (v: string | number) =>
+  String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function nvset(tag: 'instance_attributes' | 'meta_attributes' | 'cluster_property_set', id: string, pairs: [string, string | number][], indent: string): string[] {
+  if (!pairs.length) return [];
+  return [`${indent}<${tag} id="${esc(id)}">`, ...pairs.map(([n, v]) => `${indent}  <nvpair id="${esc(`${id}-${n}`)}" name="${esc(n)}" value="${esc(v)}"/>`), `${indent}</${tag}>`];
+}
+
+type Op = { name: string; interval: number; timeout: number; role?: 'Promoted' | 'Unpromoted' };
+
+function primitive(id: string, cls: string, provider: string | undefined, type: string, params: [string, string | number][], ops: Op[], meta: [string, string | number][], indent: string): string[] {
+  const head = `${indent}<primitive id="${esc(id)}" class="${esc(cls)}"${provider ? ` provider="${esc(provider)}"` : ''} type="${esc(type)}">`;
+  const opLines = ops.map(
+    (o) => `${indent}    <op id="${esc(`${id}-${o.name}-${o.interval}${o.role ? `-${o.role}` : ''}`)}" name="${o.name}" interval="${o.interval}s" timeout="${o.timeout}s"${o.role ? ` role="${o.role}"` : ''}/>`,
+  );
+  return [head, ...nvset('instance_attributes', `${id}-instance_attributes`, params, `${indent}  `), ...nvset('meta_attributes', `${id}-meta_attributes`, meta, `${indent}  `), `${indent}  <operations>`, ...opLines, `${indent}  </operations>`, `${indent}</primitive>`];
+}
+
+export function renderCibConfiguration(m: CibModel): string {
+  const t = m.op;
+  const std = (monitor = true): Op[] => [
+    { name: 'start', interval: 0, timeout: t.startS },
+    { name: 'stop', interval: 0, timeout: t.stopS },
+    ...(monitor ? [{ name: 'monitor', interval: t.monitorIntervalS, timeout: t.monitorTimeoutS }] : []),
+  ];
+  const props: [string, string | number][] = [['stonith-enabled', m.stonith.kind === 'none' ? 'false' : 'true'], ['no-quorum-policy', 'stop']];
+  if (m.stonith.kind !== 'none') props.push(['stonith-timeout', `${m.stonith.timeoutS}s`]);
+  if (m.stonith.kind === 'sbdDiskless') props.push(['stonith-watchdog-timeout', `${2 * m.stonith.watchdogTimeoutS}s`]);
+  if (m.priorityFencingDelayS) props.push(['priority-fencing-delay', `${m.priorityFencingDelayS}s`]);
+
+  const o: string[] = ['<configuration>', '  <crm_config>', ...nvset('cluster_property_set', 'cib-bootstrap-options', props, '    '), '  </crm_config>', '  <nodes/>', '  <resources>'];
+  if (m.stonith.kind === 'sbdDisk') {
+    const params: [string, string | number][] = [['devices', m.stonith.device]];
+    if (m.stonith.delayMaxS) params.push(['pcmk_delay_max', `${m.stonith.delayMaxS}s`]);
+    o.push(...primitive('st_sbd', 'stonith', undefined, 'fence_sbd', params, [{ name: 'monitor', interval: 3600, timeout: t.monitorTimeoutS }], [], '    '));
+  }
+  if (m.drbd) {
+    o.push('    <clone id="cl_drbd">');
+    o.push(
+      ...nvset(
+        'meta_attributes',
+        'cl_drbd-meta_attributes',
+        [
+          ['promotable', 'true'],
+          ['promoted-max', 1],
+          ['promoted-node-max', 1],
+          ['clone-max', 2],
+          ['clone-node-max', 1],
+          ['notify', 'true'],
+        ],
+        '      ',
+      ),
+    );
+    o.push(
+      ...primitive(
+        'p_drbd',
+        'ocf',
+        'linbit',
+        'drbd',
+        [['drbd_resource', m.drbd.resource]],
+        [
+          { name: 'start', interval: 0, timeout: t.startS },
+          { name: 'stop', interval: 0, timeout: t.stopS },
+          { name: 'promote', interval: 0, timeout: t.startS },
+          { name: 'demote', interval: 0, timeout: t.stopS },
+          { name: 'notify', interval: 0, timeout: t.startS },
+          // Two monitors must differ in interval: Pacemaker tells operations apart by name + interval.
+          { name: 'monitor', interval: t.monitorIntervalS + 19, timeout: t.monitorTimeoutS, role: 'Promoted' },
+          { name: 'monitor', interval: t.monitorIntervalS + 21, timeout: t.monitorTimeoutS, role: 'Unpromoted' },
+        ],
+        [],
+        '      ',
+      ),
+    );
+    o.push('    </clone>');
+  }
+  o.push('    <group id="g_mail">');
+  o.push(...nvset('meta_attributes', 'g_mail-meta_attributes', m.priorityFencingDelayS ? [['priority', 10]] : [], '      '));
+  o.push(...primitive('p_fs', 'ocf', 'heartbeat', 'Filesystem', [['device', m.volume.device], ['directory', m.volume.mountPoint], ['fstype', m.volume.fsType]], std(), [], '      '));
+  for (const b of m.binds) o.push(...primitive(b.id, 'ocf', 'heartbeat', 'Filesystem', [['device', b.from], ['directory', b.to], ['fstype', 'none'], ['options', 'bind']], std(), [], '      '));
+  const vipParams: [string, string | number][] = [['ip', m.vip.address], ['cidr_netmask', m.vip.prefix]];
+  if (m.vip.nic) vipParams.push(['nic', m.vip.nic]);
+  o.push(...primitive('p_vip', 'ocf', 'heartbeat', 'IPaddr2', vipParams, std(), [], '      '));
+  for (const s of m.services) o.push(...primitive(s.id, 'systemd', undefined, s.unit, [], std(), s.startStopped ? [['target-role', 'Stopped']] : [], '      '));
+  o.push('    </group>', '  </resources>', '  <constraints>');
+  if (m.drbd) {
+    o.push('    <rsc_colocation id="col_mail_with_drbd" rsc="g_mail" with-rsc="cl_drbd" with-rsc-role="Promoted" score="INFINITY"/>');
+    o.push('    <rsc_order id="ord_drbd_then_mail" first="cl_drbd" first-action="promote" then="g_mail" then-action="start" kind="Mandatory"/>');
+  }
+  // Where the data was copied: the first start happens on the primary; the cut-over's last step clears it.
+  o.push(`    <rsc_location id="cli-prefer-g_mail" rsc="g_mail" role="Started" node="${esc(m.preferNode)}" score="INFINITY"/>`);
+  for (const n of m.notOn) {
+    o.push(`    <rsc_location id="${esc(`loc_g_mail_not_${n}`)}" rsc="g_mail" node="${esc(n)}" score="-INFINITY"/>`);
+    if (m.drbd) o.push(`    <rsc_location id="${esc(`loc_cl_drbd_not_${n}`)}" rsc="cl_drbd" node="${esc(n)}" score="-INFINITY"/>`);
+  }
+  o.push('  </constraints>');
+  o.push('  <rsc_defaults>', ...nvset('meta_attributes', 'rsc-options', [['resource-stickiness', 100]], '    '), '  </rsc_defaults>');
+  o.push('  <op_defaults>', ...nvset('meta_attributes', 'op-options', [['timeout', `${t.startS}s`]], '    '), '  </op_defaults>');
+  o.push('</configuration>', '');
+  return o.join('\n');
+}
