@@ -2,12 +2,12 @@
  * Project + inventory -> PlanInput, or the list of what is missing before a plan can be made. Pure; every
  * problem is an error value whose key is an i18n key (commission:errors.* or the planning rules' keys).
  */
-import { rankAlternatives } from '../../planning/matrix';
 import { validateQuorumFencing } from '../../planning/quorum';
 import type { Project } from '../../project/schema';
 import type { Inventory } from '../inventorySchema';
 import type { NodeRole, PlanNotice } from '../types';
 import { resolveAccounts } from './accounts';
+import { chosenReplication, planRoles } from './roles';
 import { resolveDataDirs } from './dataDirs';
 import { interfaceInSubnet, nodeAddresses, proposeLinks, subnetOf } from './links';
 import { HARDENING_PACKAGES, haPackages, mailPackages, mailUnits } from './packages';
@@ -16,16 +16,6 @@ import type { ClusterNode, PlanError, PlanInput, ResolvedLink } from './types';
 
 const SUPPORTED_FENCING = new Set(['none', 'sbdDisk', 'sbdDiskless', 'drbdResourceFencing', 'fenceDelay']);
 const STANDARD_MAIL_PORTS = [25, 465, 587, 110, 995, 143, 993];
-
-function chosenReplication(project: Project): string | undefined {
-  const m = project.planning.matrix;
-  if (m.chosen.replication) return m.chosen.replication;
-  try {
-    return rankAlternatives({ weights: m.weights, scores: m.scores, rationales: m.rationales, chosen: m.chosen }).find((d) => d.decision === 'replication')?.chosen;
-  } catch {
-    return undefined;
-  }
-}
 
 export function resolveInput(project: Project, inventory: Inventory | undefined): { input?: PlanInput; errors: PlanError[] } {
   const errors: PlanError[] = [];
@@ -37,19 +27,19 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
 
   if (!facts) errors.push({ key: 'commission:errors.noFacts' });
   // quorum topology
-  const quorum: PlanInput['quorum'] = qf.twoNode ? 'twoNode' : qf.qdevice ? 'qdevice' : 'thirdNode';
+  const roles = planRoles(project);
+  const quorum = roles.quorum;
   if (qf.nodeCount > 3) errors.push({ key: 'commission:errors.tooManyNodes', params: { nodeCount: qf.nodeCount } });
   if (quorum === 'thirdNode' && qf.nodeCount !== 3) errors.push({ key: 'commission:errors.thirdNodeNeedsThree', params: { nodeCount: qf.nodeCount } });
   if (quorum !== 'thirdNode' && qf.nodeCount !== 2) errors.push({ key: 'commission:errors.twoNodesOnly', params: { nodeCount: qf.nodeCount } });
   for (const i of validateQuorumFencing(qf).issues) if (i.severity === 'error') errors.push({ key: i.key, ...(i.params ? { params: i.params } : {}) });
   for (const f of qf.fencing) if (!SUPPORTED_FENCING.has(f)) errors.push({ key: 'commission:errors.fencingUnsupported', params: { method: f } });
 
-  const replicationChoice = chosenReplication(project);
-  const replication = replicationChoice === 'sharedStorage' ? 'shared' : replicationChoice === 'drbd' ? 'drbd' : undefined;
-  if (!replication) errors.push({ key: 'commission:errors.replicationUnsupported', params: { choice: replicationChoice ?? '' } });
+  const replication = roles.replication;
+  if (!replication) errors.push({ key: 'commission:errors.replicationUnsupported', params: { choice: chosenReplication(project) ?? '' } });
 
-  const memberRoles: NodeRole[] = quorum === 'thirdNode' ? ['primary', 'secondary', 'node3'] : ['primary', 'secondary'];
-  const allRoles: NodeRole[] = quorum === 'qdevice' ? [...memberRoles, 'witness'] : memberRoles;
+  const memberRoles = roles.members;
+  const allRoles = roles.all;
   for (const r of allRoles) {
     if (!project.hosts[r]) errors.push({ key: 'commission:errors.noHost', params: { node: r } });
     if (!inv.nodes[r]) errors.push({ key: 'commission:errors.noInventory', params: { node: r } });
