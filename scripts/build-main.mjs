@@ -82,6 +82,16 @@ async function copyLocalesIfUsed(result, outfile) {
   return true;
 }
 
+/** main/documents/fonts.ts looks for the PDF fonts beside the bundle (fonts/); copy them where it is bundled. */
+async function copyFontsIfUsed(result, outfile) {
+  const usesFonts = Object.keys(result.metafile.inputs).some((i) => i.replace(/\\/g, '/').endsWith('main/documents/fonts.ts'));
+  if (!usesFonts) return false;
+  const target = path.join(path.dirname(outfile), 'fonts');
+  await rm(target, { recursive: true, force: true });
+  await cp(path.join(root, 'assets/fonts'), target, { recursive: true });
+  return true;
+}
+
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', metafile: true };
 
 async function main() {
@@ -113,6 +123,7 @@ async function main() {
     external: ['electron'],
   });
   await copyLocalesIfUsed(mainBuild, mainOut);
+  await copyFontsIfUsed(mainBuild, mainOut);
 
   const cliEntry = path.join(root, 'main/cli/index.ts');
   if (existsSync(cliEntry)) {
@@ -126,6 +137,7 @@ async function main() {
       banner: { js: '#!/usr/bin/env node' },
     });
     await copyLocalesIfUsed(cliBuild, cliOut);
+    await copyFontsIfUsed(cliBuild, cliOut);
   }
   const rel = (p) => path.relative(root, p) || '.';
   process.stdout.write(

@@ -1,0 +1,56 @@
+/** 5 Realisierung: from the commissioning record and the audit log (what ran on which node, when, how long). */
+import type { SectionBodies } from '../assemble';
+import type { BuildContext } from '../context';
+import { tableCaption } from '../context';
+import { b, col, type Block } from '../model';
+import { pending } from '../prose';
+
+const MAX_EXCERPT_STEPS = 14;
+
+export const realisationBodies: SectionBodies = {
+  'report.realisationOverview': (c) => {
+    const r = c.src.realisation;
+    if (!r) return [pending(c, 'noCommissioning')];
+    const count = (o: string) => r.steps.filter((s) => s.outcome === o).length;
+    const nodes = [...new Set(r.steps.map((s) => s.host ?? s.node))].join(', ');
+    const out: Block[] = [b.p(c.d('report.realisationLead', {
+      start: c.fmt.dateTime(r.startedAt), end: r.completedAt ? c.fmt.dateTime(r.completedAt) : c.d('report.notCompleted'),
+      steps: r.steps.length, done: count('done'), skipped: count('skipped'), failed: count('failed') + count('cancelled'), nodes: nodes || '–', audit: r.auditEntries,
+    }))];
+    if (!r.completedAt) out.push(b.p(c.d('report.realisationIncomplete'), 'warning'));
+    return out;
+  },
+  'report.realisationSteps': (c) => {
+    const r = c.src.realisation;
+    if (!r || !r.steps.length) return [pending(c, 'noCommissioning')];
+    const out: Block[] = [stepsTable(c)];
+    const withCommands = r.steps.filter((s) => s.commands.length && s.outcome !== 'skipped').slice(0, MAX_EXCERPT_STEPS);
+    if (withCommands.length) {
+      const lines = withCommands.flatMap((s) => [`# ${s.title} (${s.host ?? s.node})`, ...s.commands.slice(0, 2).map((x) => `$ ${x.length > 180 ? `${x.slice(0, 177)}...` : x}`)]);
+      out.push(b.p(c.d('report.excerptsLead')), b.code(lines, c.d('report.captionExcerpts')));
+    }
+    return out;
+  },
+  'report.cutover': (c) => {
+    const r = c.src.realisation;
+    if (!r) return [pending(c, 'noCommissioning')];
+    const out: Block[] = [];
+    for (const t of r.timers) out.push(b.p(c.d('report.timer', { timer: timerName(c, t.id), duration: c.fmt.seconds(t.ms) })));
+    if (r.pointOfNoReturnAt) out.push(b.p(c.d('report.pointOfNoReturn', { at: c.fmt.dateTime(r.pointOfNoReturnAt) })));
+    return out.length ? out : [pending(c, 'noCutover')];
+  },
+};
+
+const timerName = (c: BuildContext, id: string) => (id === 'legacyMailOutage' ? c.d('report.timerLegacyMailOutage') : id);
+
+function stepsTable(c: BuildContext) {
+  const r = c.src.realisation!;
+  return b.table(
+    [col('#', 0.5, 'right'), col(c.d('report.colStep'), 4.2), col(c.d('report.colNode'), 1.4), col(c.d('report.colStart'), 1.9), col(c.d('common.duration'), 1.1, 'right'), col(c.d('report.colOutcome'), 1.4)],
+    r.steps.map((s, i) => [
+      String(i + 1), s.title, s.host ?? s.node, c.fmt.dateTime(s.startedAt).replace(' UTC', ''),
+      s.durationMs === undefined ? '–' : c.fmt.seconds(s.durationMs), c.d(`outcomes.${s.outcome}`),
+    ]),
+    { caption: tableCaption(c, c.d('report.captionSteps')) },
+  );
+}

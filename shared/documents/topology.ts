@@ -1,0 +1,100 @@
+/**
+ * The topology diagram from what the project knows: the live cluster's node names when it was read, else
+ * the commissioning inventory and settings (link addresses, VIP), else the planning choices alone.
+ */
+import type { NodeRole } from '../commission/types';
+import type { TopologyChart, TopologyLink, TopologyNode } from './charts';
+import type { BuildContext } from './context';
+
+/** The name a node goes by: inventory hostname, Ist-Analyse hostname (primary), its SSH host; null when unknown. */
+export function knownNodeName(c: BuildContext, role: NodeRole): string | null {
+  const p = c.src.project;
+  const inv = p.commission.inventory?.nodes[role]?.hostname;
+  if (inv) return inv;
+  if (role === 'primary' && p.facts?.hostname) return p.facts.hostname;
+  const host = p.hosts[role]?.host;
+  if (host && !isLoopback(host)) return host;
+  return null;
+}
+
+/** The node's name, else its role ("Zweitknoten") for prose and diagrams. */
+export function nodeName(c: BuildContext, role: NodeRole): string {
+  return knownNodeName(c, role) ?? c.d(`roles.${role}`);
+}
+
+const isLoopback = (h: string) => /^127\.|^localhost$|^::1$/.test(h);
+
+/** The node's address on the cluster's first link (as commissioning configures it), else from the inventory. */
+export function nodeAddress(c: BuildContext, role: NodeRole): string | undefined {
+  const s = c.src.project.commission.settings;
+  for (const l of s.links) {
+    const a = l.nodes[role]?.address;
+    if (a) return a;
+  }
+  const ifs = c.src.project.commission.inventory?.nodes[role]?.interfaces ?? [];
+  const addr = ifs.flatMap((i) => i.addresses).find((a) => !isLoopback(a) && !a.includes(':'));
+  return addr?.replace(/\/\d+$/, '');
+}
+
+export function clusterRoles(c: BuildContext): NodeRole[] {
+  const qf = c.src.plan.inputs.planning.quorumFencing;
+  const roles: NodeRole[] = ['primary', 'secondary'];
+  if (qf.nodeCount >= 3 || c.src.project.hosts.node3) roles.push('node3');
+  return roles;
+}
+
+export function usesQdevice(c: BuildContext): boolean {
+  return c.src.plan.inputs.planning.quorumFencing.qdevice && !c.src.plan.inputs.planning.quorumFencing.twoNode;
+}
+
+export function replicationKind(c: BuildContext): 'drbd' | 'shared' {
+  const chosen = c.src.plan.matrix.ok ? c.src.plan.matrix.value.find((d) => d.decision === 'replication')?.chosen : undefined;
+  if (c.src.project.commission.settings.sharedDevice || chosen === 'sharedStorage') return 'shared';
+  return 'drbd';
+}
+
+export function topologyChart(c: BuildContext): TopologyChart {
+  const p = c.src.project;
+  const s = p.commission.settings;
+  const qf = c.src.plan.inputs.planning.quorumFencing;
+  const roles = clusterRoles(c);
+  const live = c.src.live?.ok ? c.src.live.cluster : undefined;
+  const nodes: TopologyNode[] = roles.map((role, i) => {
+    const name = live?.nodes[i]?.name ?? nodeName(c, role);
+    const addr = live?.nodes[i]?.address ?? nodeAddress(c, role);
+    return { id: role, role, label: name, lines: [c.d(`roles.${role}Long`), ...(addr ? [addr] : [])] };
+  });
+  const links: TopologyLink[] = [];
+  const [a, b2] = roles;
+  if (s.links.length) {
+    s.links.forEach((l, i) => {
+      const what = l.purpose.map((x) => (x === 'drbd' ? 'DRBD' : 'corosync')).join(' + ');
+      links.push({ from: a!, to: b2!, label: c.d('topology.link', { n: i, what }), kind: l.purpose.includes('drbd') && !l.purpose.includes('corosync') ? 'drbd' : 'corosync' });
+    });
+  } else {
+    for (let i = 0; i < qf.corosyncLinks; i++) links.push({ from: a!, to: b2!, label: c.d('topology.link', { n: i, what: 'corosync' }), kind: 'corosync' });
+  }
+  if (replicationKind(c) === 'drbd' && !s.links.some((l) => l.purpose.includes('drbd'))) {
+    links.push({ from: a!, to: b2!, label: c.d('topology.drbd', { port: s.drbd.port }), kind: 'drbd' });
+  }
+  if (roles.includes('node3')) links.push({ from: b2!, to: 'node3', label: c.d('topology.link', { n: 0, what: 'corosync' }), kind: 'corosync' });
+  if (replicationKind(c) === 'shared') {
+    nodes.push({ id: 'storage', role: 'storage', label: c.d('topology.storage'), lines: s.sharedDevice ? [s.sharedDevice] : [] });
+    for (const r of roles) links.push({ from: r, to: 'storage', label: 'SAN', kind: 'shared' });
+  }
+  if (usesQdevice(c)) {
+    const addr = p.commission.inventory?.nodes.witness?.interfaces.flatMap((i) => i.addresses).find((x) => !isLoopback(x));
+    nodes.push({ id: 'witness', role: 'witness', label: nodeName(c, 'witness'), lines: [c.d('roles.witnessLong'), ...(addr ? [addr.replace(/\/\d+$/, '')] : [])] });
+    for (const r of roles.slice(0, 2)) links.push({ from: r, to: 'witness', label: c.d('topology.qnetd'), kind: 'qnetd' });
+  }
+  const vipNode = live?.resources.find((r) => /IPaddr/.test(r.agent) && r.node)?.node;
+  const vipRole = vipNode ? (roles.find((_, i) => live?.nodes[i]?.name === vipNode) ?? 'primary') : 'primary';
+  const vipAddr = live?.vip ?? s.vip;
+  return {
+    type: 'topology',
+    nodes,
+    links,
+    ...(vipAddr ? { vip: { label: s.vipName ? `${s.vipName} (${vipAddr})` : c.d('topology.vip', { vip: vipAddr }), node: vipRole } } : {}),
+    clientsLabel: c.d('topology.clients'),
+  };
+}
