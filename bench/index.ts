@@ -39,6 +39,6 @@ if (want('maillog')) {
   const mb = Number(process.env.MHS_BENCH_MAILLOG_MB ?? 1024);
   const r = await benchMaillog(mb * 1024 * 1024);
   console.log(
-    `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), totals match: ${r.totalsMatch}`,
+    `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), whole report matches: ${r.totalsMatch}${r.totalsMatch ? '' : ` (${JSON.stringify(r.mismatches.slice(0, 5))})`}`,
   );
 }

@@ -219,6 +219,12 @@ export const MailCountsSchema = z.object({
   bounced: count,
   /** reject:/milter-reject: lines (as pflogsumm's Grand Total; its per-day table adds hold/discard/warnings). */
   rejected: count,
+  /** reject_warning: lines and cleanup "warning:" header/body checks (pflogsumm's "reject warnings"). */
+  rejectWarnings: count.optional(),
+  /** hold: lines (pflogsumm's "held"). */
+  held: count.optional(),
+  /** discard: lines (pflogsumm's "discarded"). */
+  discarded: count.optional(),
   bytesReceived: bytes,
   bytesDelivered: bytes,
 });
@@ -228,13 +234,29 @@ export const MailDaySchema = MailCountsSchema.extend({
   /** Received messages per hour of day, 24 entries. */
   receivedPerHour: z.array(count).optional(),
 });
+/** One sender or recipient address with its messages and bytes (pflogsumm's "Senders by message count" ...). */
+export const MailPartySchema = z.object({ address: z.string(), messages: count, bytes });
+const hours = z.array(count).length(24);
 export const MailVolumeSchema = z.object({
   days: z.array(MailDaySchema).optional(),
   totals: MailCountsSchema.partial().optional(),
+  /** The rest of pflogsumm's Grand Totals: distinct senders, recipients and their domains; SASL failures. */
+  summary: z
+    .object({ senders: count, sendingDomains: count, recipients: count, recipientDomains: count, saslAuthFailures: count })
+    .partial()
+    .optional(),
+  /** Per hour of day, summed over the whole log (pflogsumm prints these divided by dayCount). */
+  perHour: z.object({ received: hours, delivered: hours, deferrals: hours, bounced: hours, rejected: hours }).partial().optional(),
+  /** Days as pflogsumm counts them (changes of the day of month). */
+  dayCount: count.optional(),
+  /** The ten busiest senders and recipients, by messages and by bytes. */
+  topSenders: z.object({ byCount: z.array(MailPartySchema), bySize: z.array(MailPartySchema) }).optional(),
+  topRecipients: z.object({ byCount: z.array(MailPartySchema), bySize: z.array(MailPartySchema) }).optional(),
   busiestHour: z.object({ start: z.string(), received: count }).optional(),
   linesRead: count.optional(),
   files: z.array(z.string()).optional(),
 });
+export type MailParty = z.infer<typeof MailPartySchema>;
 
 export const ClusterSchema = z.object({
   corosync: z.object({ installed: z.boolean().optional(), configured: z.boolean().optional(), active: z.boolean().optional(), nodes: z.array(z.string()).optional() }).optional(),

@@ -42,7 +42,12 @@ describe('MaillogParser', () => {
       'Jun  1 08:10:01 mail postfix/qmgr[3]: 4ABCDEF0123: removed',
       'Jun  1 09:00:00 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.2]: 550 5.1.1 <n@example.org>: Recipient address rejected: User unknown; from=<s@x> to=<n@example.org> proto=ESMTP helo=<x>',
     ].join('\n'));
-    expect(p.totals).toEqual({ received: 1, delivered: 2, forwarded: 0, deferred: 1, deferrals: 2, bounced: 0, rejected: 1, bytesReceived: 2048, bytesDelivered: 4096 });
+    expect(p.totals).toEqual({ received: 1, delivered: 2, forwarded: 0, deferred: 1, deferrals: 2, bounced: 0, rejected: 1, rejectWarnings: 0, held: 0, discarded: 0, bytesReceived: 2048, bytesDelivered: 4096 });
+    expect([...p.senders]).toEqual([['a@example.com', [1, 2048]]]);
+    expect([...p.recipients]).toEqual([['b@example.org', [1, 2048]], ['c@example.org', [1, 2048]]]);
+    expect(p.perHour.received[8]).toBe(1);
+    expect(p.perHour.rejected[9]).toBe(1);
+    expect(p.dayCount).toBe(1);
     const v = toMailVolume(p);
     expect(v.days?.map((d) => d.date)).toEqual(['2026-06-01']);
     expect(v.busiestHour).toEqual({ start: '2026-06-01T08:00', received: 1 });

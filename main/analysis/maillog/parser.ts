@@ -4,7 +4,15 @@
  * - bytes received: the first qmgr-style "from=<..>, size=N" per queue id, only if that id was received;
  * - delivered / forwarded / deferred / bounced: "to=<..>, relay=.., delay=.., status=X" lines
  *   (sent with "forwarded as" = forwarded; deferred counts messages once, deferrals every line);
- * - rejected: "reject:" (and "milter-reject:" in cleanup) lines.
+ * - rejected: "reject:" (and "milter-reject:" in cleanup) lines; reject warnings, held, discarded: the
+ *   "reject_warning:", "hold:", "discard:" lines (cleanup: "warning:", "hold:", "discard:" on header/body);
+ * - senders and sending hosts/domains: per received message at its first size line (address with the domain
+ *   part lower-cased; the client's domain when the address has none); recipients and recipient domains: per
+ *   delivered (sent, not forwarded) recipient; SASL authentication failures: smtpd "warning: ... SASL <mech>
+ *   authentication failed" lines (pflogsumm lists them under Warnings);
+ * - per hour of day: received, delivered, deferrals, bounced, and rejected together with reject warnings,
+ *   held and discarded (pflogsumm's per-hour and per-day "rejected" columns count all four);
+ * - days counted like pflogsumm's dayCnt (each change of the day of month), the divisor of its per-hour averages.
  * Pure and allocation-light: works on index ranges in the pushed text (decode bytes as latin1 so one
  * char = one byte, like Perl), no regexes on the hot path. Never throws.
  */
@@ -57,29 +65,75 @@ function findChar(s: string, c: number, from: number, end: number): number {
   return -1;
 }
 
-export const emptyCounts = (): MailCounts => ({ received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, bytesReceived: 0, bytesDelivered: 0 });
+export type ParserCounts = Required<MailCounts>;
 
-/** pflogsumm gimme_domain() truthiness: false when the client string yields no domain/address. */
+export const emptyCounts = (): ParserCounts => ({ received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, rejectWarnings: 0, held: 0, discarded: 0, bytesReceived: 0, bytesDelivered: 0 });
+
+/** Per hour of day (0-23), summed over the whole log. */
+export interface HourTable {
+  received: number[];
+  delivered: number[];
+  deferrals: number[];
+  bounced: number[];
+  /** Rejects plus reject warnings, held and discarded, as pflogsumm's per-hour table counts them. */
+  rejected: number[];
+}
+
+/** Messages and bytes of one sender or recipient address (as pflogsumm keys them). */
+export type PartyTally = [messages: number, bytes: number];
+
+const REJECT = 1, WARN = 2, HOLD = 3, DISCARD = 4;
+
+/** ASCII-only lower case (pflogsumm's \L and lc under LC_ALL=C leave other bytes alone). */
+function asciiLower(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+}
+
+/** pflogsumm: $addr =~ s/(@.+)/\L$1/ (the domain part, from the first @, lower-cased). */
+function lowerDomainPart(addr: string): string {
+  const at = addr.indexOf('@');
+  return at >= 0 && at + 1 < addr.length ? addr.slice(0, at) + asciiLower(addr.slice(at)) : addr;
+}
+
+/** pflogsumm gimme_domain(): the client's domain ("mail.example.co.uk" -> "example.co.uk") or its IP. */
 const reIp4 = /^([^[]*)\[((?:\d{1,3}\.){3}\d{1,3})\]/;
 const reSlash = /^([^/]*)\/([0-9a-f.:]+)/i;
 const reGeneric = /^([^[(/]*)[[(/]([^\])]+)[\])]:?\d*$/;
-export function clientYieldsDomain(client: string): boolean {
+const reShorten = /^(.*)\.([^.]+)\.([^.]{3}|[^.]{2,3}\.[^.]{2})$/;
+export function clientDomain(client: string): string | undefined {
   const m = reIp4.exec(client) ?? reSlash.exec(client) ?? reGeneric.exec(client);
-  if (!m) return false;
+  if (!m) return undefined;
   const domain = m[1] ?? '';
-  if (domain === '' || domain === 'unknown') return (m[2] ?? '') !== '' && m[2] !== '0';
-  return domain !== '0' || /^(.*)\.([^.]+)\.([^.]{3}|[^.]{2,3}\.[^.]{2})$/.test(domain);
+  if (domain === '' || domain === 'unknown') return m[2];
+  const short = reShorten.exec(domain);
+  return short ? asciiLower(`${short[2]}.${short[3]}`) : domain;
+}
+/** Perl truthiness of gimme_domain(): undef, '' and '0' are false. */
+export function clientYieldsDomain(client: string): boolean {
+  const d = clientDomain(client);
+  return d !== undefined && d !== '' && d !== '0';
 }
 
 export class MaillogParser {
-  readonly totals: MailCounts = emptyCounts();
+  readonly totals: ParserCounts = emptyCounts();
+  readonly perHour: HourTable = { received: new Array<number>(24).fill(0), delivered: new Array<number>(24).fill(0), deferrals: new Array<number>(24).fill(0), bounced: new Array<number>(24).fill(0), rejected: new Array<number>(24).fill(0) };
+  /** pflogsumm's dayCnt: how often the day of month changed from one Postfix line to the next. */
+  dayCount = 0;
+  saslAuthFailures = 0;
+  /** By address (latin1, as in the log), like pflogsumm's sendgUser / recipUser. */
+  readonly senders = new Map<string, PartyTally>();
+  readonly recipients = new Map<string, PartyTally>();
+  readonly sendingDomains = new Set<string>();
+  readonly recipientDomains = new Set<string>();
+  private lastDay = 0;
   /** Lines that had a Postfix command and queue id (pflogsumm's "processed" lines). */
   postfixLines = 0;
   linesRead = 0;
   private rest = '';
   private readonly days: DayTable;
   private readonly sizes = new Map<string, number>();
-  private readonly rcvd = new Set<string>();
+  /** Received, size not seen yet: queue id -> where it came from (client domain, or "pickup"). */
+  private readonly rcvd = new Map<string, string>();
   private readonly deferredIds = new Set<string>();
   private readonly name: string;
 
@@ -200,6 +254,10 @@ export class MaillogParser {
     let qEnd = q;
     while (qEnd < end) { const ch = s.charCodeAt(qEnd); if (ch === C_COLON || isSpace(ch)) break; qEnd++; }
     this.postfixLines++;
+    if (day !== this.lastDay) {
+      this.lastDay = day;
+      this.dayCount++;
+    }
     const d = this.days.get(year, mon, day);
     this.dispatch(s, p, end, cmdA, cmdB, q, qEnd, d, hour);
   }
@@ -238,21 +296,36 @@ export class MaillogParser {
     }
   }
 
-  private dispatch(s: string, r: number, end: number, cmdA: number, cmdB: number, q: number, qEnd: number, d: MailCounts | undefined, hour: number): void {
+  /** One reject, reject warning, hold or discard: its counter, and pflogsumm's per-day and per-hour column. */
+  private rejectLike(kind: number, d: MailCounts | undefined, hour: number): void {
     const t = this.totals;
+    if (kind === REJECT) { t.rejected++; if (d) d.rejected++; }
+    else if (kind === WARN) { t.rejectWarnings++; if (d) d.rejectWarnings = (d.rejectWarnings ?? 0) + 1; }
+    else if (kind === HOLD) { t.held++; if (d) d.held = (d.held ?? 0) + 1; }
+    else { t.discarded++; if (d) d.discarded = (d.discarded ?? 0) + 1; }
+    if (hour >= 0 && hour < 24) this.perHour.rejected[hour] = (this.perHour.rejected[hour] ?? 0) + 1;
+  }
+
+  private dispatch(s: string, r: number, end: number, cmdA: number, cmdB: number, q: number, qEnd: number, d: MailCounts | undefined, hour: number): void {
     const isCleanup = regionIs(s, cmdA, cmdB, 'cleanup');
     if (isCleanup) {
       const kind = cleanupReject(s, r, end);
       if (kind !== 0) {
-        if (kind === 1) { t.rejected++; if (d) d.rejected++; }
+        this.rejectLike(kind, d, hour);
         return;
       }
     }
     const qlen = qEnd - q;
     if (qlen >= 4 && qlen <= 14) {
-      if (regionIs(s, q, qEnd, 'warning') || regionIs(s, q, qEnd, 'fatal') || regionIs(s, q, qEnd, 'panic')) return;
-      if (regionIs(s, q, qEnd, 'reject')) { t.rejected++; if (d) d.rejected++; return; }
-      if (regionIs(s, q, qEnd, 'reject_warning') || regionIs(s, q, qEnd, 'hold') || regionIs(s, q, qEnd, 'discard')) return;
+      if (regionIs(s, q, qEnd, 'warning')) {
+        if (regionIs(s, cmdA, cmdB, 'smtpd')) this.warning(s, qEnd, end);
+        return;
+      }
+      if (regionIs(s, q, qEnd, 'fatal') || regionIs(s, q, qEnd, 'panic')) return;
+      if (regionIs(s, q, qEnd, 'reject')) return this.rejectLike(REJECT, d, hour);
+      if (regionIs(s, q, qEnd, 'reject_warning')) return this.rejectLike(WARN, d, hour);
+      if (regionIs(s, q, qEnd, 'hold')) return this.rejectLike(HOLD, d, hour);
+      if (regionIs(s, q, qEnd, 'discard')) return this.rejectLike(DISCARD, d, hour);
     }
     if (regionIs(s, cmdA, cmdB, 'master')) return;
     if (regionIs(s, cmdA, cmdB, 'smtpd') || regionIs(s, cmdA, cmdB, 'postscreen')) {
@@ -262,58 +335,86 @@ export class MaillogParser {
     // One pass over the "=<" in the line serves both patterns: "from=<..>, size=N" wins wherever it is,
     // otherwise the leftmost "to=<..>, [orig_to=<..>, ]relay=.., ..., status=X".
     let st = -1;
+    let toAt = -1;
     for (let k = find(s, '=<', r, end); k >= 0; k = find(s, '=<', k + 1, end)) {
       if (k >= r + 4 && s.charCodeAt(k - 1) === 109 /* m */ && eqAt(s, k - 4, 'from')) {
         const gt = findChar(s, C_GT, k + 2, end);
         if (gt >= 0 && eqAt(s, gt + 1, ', size=') && gt + 8 < end && isDigit(s.charCodeAt(gt + 8))) {
-          this.fromSize(s, gt + 8, end, q, qEnd, d);
+          this.fromSize(s, gt + 8, end, q, qEnd, d, k + 2, gt);
           return;
         }
       } else if (st < 0 && k >= r + 2 && s.charCodeAt(k - 1) === 111 /* o */ && s.charCodeAt(k - 2) === 116 /* t */) {
         st = matchDelivery(s, k + 2, end);
+        if (st >= 0) toAt = k + 2;
       }
     }
     if (st >= 0) {
-      this.delivery(s, st, end, q, qEnd, d);
+      this.delivery(s, st, end, q, qEnd, d, hour, toAt);
       return;
     }
     if (regionIs(s, cmdA, cmdB, 'pickup') && (find(s, ': sender=', r, end) >= 0 || find(s, ': uid=', r, end) >= 0)) {
-      this.received(s.slice(q, qEnd), true, d, hour);
+      this.received(s.slice(q, qEnd), 'pickup', d, hour);
     }
   }
 
-  private fromSize(s: string, e0: number, end: number, q: number, qEnd: number, d: MailCounts | undefined): void {
+  /** smtpd "warning: ..." (pflogsumm's Warnings section): SASL authentication failures are counted. */
+  private warning(s: string, from: number, end: number): void {
+    // pflogsumm's reason is what follows the last "warning: " of the line.
+    const w = s.lastIndexOf('warning: ', end);
+    const reason = w >= from ? w + 9 : from;
+    const sasl = find(s, 'SASL ', reason, end);
+    if (sasl >= 0 && /^SASL \S+ authentication failed/.test(s.slice(sasl, Math.min(end, sasl + 80)))) this.saslAuthFailures++;
+  }
+
+  private fromSize(s: string, e0: number, end: number, q: number, qEnd: number, d: MailCounts | undefined, addrA: number, addrB: number): void {
     let e = e0, size = 0;
     while (e < end && isDigit(s.charCodeAt(e))) { size = size * 10 + s.charCodeAt(e) - 48; e++; }
     const qid = s.slice(q, qEnd);
     if (this.sizes.has(qid)) return;
     // Perl truthiness: the string "0" is false (not stored), "00" is true.
     if (e - e0 > 1 || size !== 0) this.sizes.set(qid, size);
-    if (this.rcvd.has(qid)) {
+    const whence = this.rcvd.get(qid);
+    if (whence !== undefined) {
       this.totals.bytesReceived += size;
       if (d) d.bytesReceived += size;
       this.rcvd.delete(qid);
+      // The sender: its address (domain part lower-cased), or "from=<>"; its domain, or where it came from.
+      const raw = s.slice(addrA, addrB);
+      const addr = raw ? lowerDomainPart(raw) : 'from=<>';
+      const at = addr.indexOf('@');
+      const domain = at > 0 && at + 1 < addr.length ? addr.slice(at + 1) : whence === 'pickup' ? addr : whence;
+      tally(this.senders, addr, size);
+      this.sendingDomains.add(domain);
     }
   }
 
-  private delivery(s: string, st: number, end: number, q: number, qEnd: number, d: MailCounts | undefined): void {
+  private delivery(s: string, st: number, end: number, q: number, qEnd: number, d: MailCounts | undefined, hour: number, toAt: number): void {
     const t = this.totals;
+    const h = hour >= 0 && hour < 24 ? hour : -1;
     let se = st;
     while (se < end && !isSpace(s.charCodeAt(se))) se++;
     if (regionIs(s, st, se, 'sent')) {
       if (find(s, 'forwarded as ', se, end) >= 0) { t.forwarded++; if (d) d.forwarded++; return; }
       t.delivered++;
       if (d) d.delivered++;
+      if (h >= 0) this.perHour.delivered[h] = (this.perHour.delivered[h] ?? 0) + 1;
       const size = this.sizes.get(s.slice(q, qEnd));
       if (size !== undefined) { t.bytesDelivered += size; if (d) d.bytesDelivered += size; }
+      // The recipient (domain part lower-cased) and its domain (everything after the first @, if any).
+      const addr = lowerDomainPart(s.slice(toAt, findChar(s, C_GT, toAt, end)));
+      const at = addr.indexOf('@');
+      tally(this.recipients, addr, size ?? 0);
+      this.recipientDomains.add(at > 0 ? addr.slice(at + 1) : addr);
     } else if (regionIs(s, st, se, 'deferred')) {
       t.deferrals++;
       if (d) d.deferrals++;
+      if (h >= 0) this.perHour.deferrals[h] = (this.perHour.deferrals[h] ?? 0) + 1;
       const qid = s.slice(q, qEnd);
       if (!this.deferredIds.has(qid)) { this.deferredIds.add(qid); t.deferred++; if (d) d.deferred++; }
     } else if (regionIs(s, st, se, 'bounced')) {
       t.bounced++;
       if (d) d.bounced++;
+      if (h >= 0) this.perHour.bounced[h] = (this.perHour.bounced[h] ?? 0) + 1;
     }
   }
 
@@ -332,31 +433,35 @@ export class MaillogParser {
           if (eqAt(s, v, 'client=') && v + 7 < end) {
             let ce = findChar(s, C_COMMA, v + 8, end);
             if (ce < 0) ce = end;
-            this.received(s.slice(q, qEnd), clientYieldsDomain(s.slice(v + 7, ce)), d, hour);
+            this.received(s.slice(q, qEnd), clientDomain(s.slice(v + 7, ce)), d, hour);
             return;
           }
           if (rejectKind === 0) {
-            if (eqAt(s, v, 'reject: ')) rejectKind = 1;
-            else if (eqAt(s, v, 'reject_warning: ') || eqAt(s, v, 'hold: ') || eqAt(s, v, 'discard: ')) rejectKind = 2;
+            if (eqAt(s, v, 'reject: ')) rejectKind = REJECT;
+            else if (eqAt(s, v, 'reject_warning: ')) rejectKind = WARN;
+            else if (eqAt(s, v, 'hold: ')) rejectKind = HOLD;
+            else if (eqAt(s, v, 'discard: ')) rejectKind = DISCARD;
           }
         }
       }
       i = find(s, ']: ', i + 1, end);
     }
-    if (rejectKind === 1) { this.totals.rejected++; if (d) d.rejected++; }
+    if (rejectKind !== 0) this.rejectLike(rejectKind, d, hour);
   }
 
-  private received(qid: string, domainKnown: boolean, d: MailCounts | undefined, hour: number): void {
+  private received(qid: string, whence: string | undefined, d: MailCounts | undefined, hour: number): void {
     this.totals.received++;
     if (d) { d.received++; this.days.receivedInHour(d, hour); }
-    if (domainKnown) this.rcvd.add(qid);
+    if (hour >= 0 && hour < 24) this.perHour.received[hour] = (this.perHour.received[hour] ?? 0) + 1;
+    // Perl truthiness of gimme_domain(): no domain means this message's size is not counted as received.
+    if (whence !== undefined && whence !== '' && whence !== '0') this.rcvd.set(qid, whence);
     else this.rcvd.delete(qid);
   }
 }
 
 /**
  * cleanup: /\/cleanup\[\d+\]: .*?\b((?:milter-)?reject|warning|hold|discard): (header|body|END-OF-MESSAGE) /
- * Returns 0 no match, 1 reject/milter-reject, 2 warning/hold/discard.
+ * Returns 0 no match, else REJECT (also milter-reject), WARN, HOLD or DISCARD.
  */
 function cleanupReject(s: string, r: number, end: number): number {
   if (find(s, ': header ', r, end) < 0 && find(s, ': body ', r, end) < 0 && find(s, ': END-OF-MESSAGE ', r, end) < 0) return 0;
@@ -383,7 +488,7 @@ function cleanupReject(s: string, r: number, end: number): number {
 
 /** Word ending at `i` (exclusive) that is reject|milter-reject|warning|hold|discard with a \b before it. */
 function typeEndingAt(s: string, min: number, i: number): number {
-  const words: Array<[string, number]> = [['reject', 1], ['warning', 2], ['hold', 2], ['discard', 2]];
+  const words: Array<[string, number]> = [['reject', REJECT], ['warning', WARN], ['hold', HOLD], ['discard', DISCARD]];
   for (const [w, kind] of words) {
     const st = i - w.length;
     if (st >= min && eqAt(s, st, w) && (st === 0 || !isWord(s.charCodeAt(st - 1)))) return kind;
@@ -418,4 +523,12 @@ function matchDelivery(s: string, p: number, end: number): number {
   if (p < 0) return -1;
   if (!eqAt(s, p, 'status=') || p + 7 >= end || isSpace(s.charCodeAt(p + 7))) return -1;
   return p + 7;
+}
+
+function tally(m: Map<string, PartyTally>, key: string, bytes: number): void {
+  const e = m.get(key);
+  if (e) {
+    e[0]++;
+    e[1] += bytes;
+  } else m.set(key, [1, bytes]);
 }
