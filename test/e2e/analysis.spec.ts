@@ -399,7 +399,7 @@ test.describe('live analysis over SSH', () => {
       await expect(range).not.toHaveText(before ?? '');
     }
     await expect(table).toContainText(`über ${users.pw.name}@${sshd.host}`);
-    await page.locator('.ana-audit-table button', { hasText: 'Ausgabe' }).first().click();
+    await page.locator('.ana-audit-table tr[data-kind=command] button', { hasText: 'Ausgabe' }).first().click();
     await expect(page.locator('.ana-audit-out pre').first()).toBeVisible();
     await shot(page, 'analysis-audit-de');
     const csv = path.join(workDir, 'audit.csv');
