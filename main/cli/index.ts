@@ -2,6 +2,9 @@ import { cleanForTerminal } from '../../shared/analysis/cleanText';
 import { toErrorValue } from '../../shared/errors';
 import { CliExit, cliT, reportError, type CliCommand, type CliIO } from './command';
 import { analyseCommand, collectorScriptCommand, importCollectorCommand } from './commands/analyse';
+import { clusterCommand } from './commands/cluster';
+import { commissionCommand } from './commands/commission';
+import { hostsCommand } from './commands/hosts';
 import { planCommand } from './commands/plan';
 import { projectCommand } from './commands/project';
 import { DOCUMENTED_EXIT_CODES, ExitCode } from './exitCodes';
@@ -10,7 +13,7 @@ import { DOCUMENTED_EXIT_CODES, ExitCode } from './exitCodes';
  * `npm run cli -- <command>` / `npx mail-ha-studio <command>`: the app's handlers without a window.
  * Language: --lang de|en, else MHS_LANG, else the OS locale (German for de_*). See main/cli/README.md.
  */
-const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand];
+const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand, hostsCommand, commissionCommand, clusterCommand];
 
 /** Every line goes through here: nothing a server printed can steer the user's terminal. */
 export function terminalIO(io: CliIO): CliIO {

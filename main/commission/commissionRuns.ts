@@ -173,7 +173,7 @@ function freshRecord(services: Services, plan: Plan, backupDir: string, previous
  */
 export async function runCommission(ctx: HandlerContext, req: PlanRunRequest, mode: 'run' | 'rollback'): Promise<ExecuteResult> {
   const { services, emit } = ctx;
-  if (!req.ephemeral && isProjectRunning(services, req.projectId)) throw new AppError('install:errors.runInProgress');
+  if (isProjectRunning(services, req.projectId)) throw new AppError('install:errors.runInProgress');
   if (req.project.id !== req.projectId) throw new AppError('install:errors.projectMismatch');
   const store = recordStoreOf(services);
   const backupDir = req.ephemeral?.backupDir ?? backupDirFor(req.projectId, req.backupRoot ?? DEFAULT_BACKUP_ROOT);

@@ -6,6 +6,11 @@ import { appInfo } from './app/info';
 import { auditExport, auditList } from './audit/audit';
 import { settingsGet, settingsSetLanguage } from './app/settings';
 import { dialogOpenFile, dialogOpenProject, dialogSaveFile, dialogSaveProject } from './dialog/projectDialogs';
+import { failoverClusterCheck } from './failover/clusterCheck';
+import { failoverInterrupted, failoverUndoInterrupted } from './failover/interrupted';
+import { failoverPreview } from './failover/preview';
+import { failoverAnswer, failoverCancel, failoverRun } from './failover/run';
+import { failoverSecretsStatus, failoverSetSecret } from './failover/secrets';
 import { projectNew } from './project/newProject';
 import { projectOpen, projectValidate } from './project/openProject';
 import { projectDiscardRecovery, projectRecover, projectRecoverable } from './project/recovery';
@@ -40,4 +45,13 @@ export const handlers: Handlers = {
   'analysis.importBundle': analysisImportBundle,
   'audit.list': auditList,
   'audit.export': auditExport,
+  'failover.preview': failoverPreview,
+  'failover.run': failoverRun,
+  'failover.cancel': failoverCancel,
+  'failover.answer': failoverAnswer,
+  'failover.setSecret': failoverSetSecret,
+  'failover.secretsStatus': failoverSecretsStatus,
+  'failover.interrupted': failoverInterrupted,
+  'failover.undoInterrupted': failoverUndoInterrupted,
+  'failover.clusterCheck': failoverClusterCheck,
 };

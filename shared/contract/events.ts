@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commissionEvents } from './methods/commission';
+import { failoverEvents } from './methods/failover';
 
 /** Events main pushes to the renderer. Long actions identify themselves with a runId. */
 export const events = {
@@ -17,6 +18,7 @@ export const events = {
   'run.connection': z.object({ runId: z.string(), state: z.enum(['connecting', 'connected', 'lost', 'reconnecting', 'reconnected']), attempt: z.number().optional() }),
   'project.saved': z.object({ path: z.string().nullable(), savedAt: z.string(), target: z.enum(['file', 'recovery']) }),
   ...commissionEvents,
+  ...failoverEvents,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { analysisMethods } from './methods/analysis';
 import { appMethods } from './methods/app';
+import { failoverMethods } from './methods/failover';
 import { projectMethods } from './methods/project';
 
 export * from './define';
@@ -11,6 +12,7 @@ export const methods = {
   ...appMethods,
   ...projectMethods,
   ...analysisMethods,
+  ...failoverMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { caseIds } from './cases';
+import { FaultStepSchema } from './faultPlan';
 import { ClusterProfileSchema } from './profile';
 import { protocols } from './protocols';
 import { FailoverTargetsSchema } from './targets';
@@ -205,6 +206,13 @@ export const FailoverRunSchema = z.object({
   label: z.string().max(200).optional(),
   cases: z.array(CaseResultSchema).max(100).default([]),
   error: ReasonSchema.optional(),
+  /**
+   * Set while a case has a fault in effect: what undoes it, and which SSH host role each node name is. An app
+   * that crashed mid-case finds this in its mirror and offers to run the undo.
+   */
+  pending: z.object({ caseId: CaseIdSchema, undo: z.array(FaultStepSchema).max(50), nodeRoles: z.record(z.string(), z.enum(['primary', 'secondary', 'witness', 'node3'])) }).optional(),
+  /** Bumped by main on every save: the newest copy wins when main's and the renderer's meet. */
+  revision: z.number().int().min(0).default(0),
 });
 export type FailoverRun = z.infer<typeof FailoverRunSchema>;
 

@@ -10,6 +10,7 @@ import { CommissionRecordSchema } from '../../commission/recordSchema';
 import { secretIds } from '../../commission/types';
 import { ProjectSchema } from '../../project/schema';
 import { method } from '../define';
+import { targetSchema } from '../../ssh/target';
 import { AcceptHostKeySchema } from './analysis';
 import { L10nSchema, NodeRoleSchema, PlanNoticeSchema, PlanSchema } from './commissionPlanSchema';
 
@@ -108,6 +109,14 @@ export const ConfirmRequestSchema = z.discriminatedUnion('kind', [
 const DriftItemSchema = z.object({ id: z.string(), node: NodeRoleSchema, title: L10nSchema.optional(), ok: z.boolean(), output: z.string() });
 
 export const commissionMethods = {
+  /**
+   * Connects once to a node (storing its host key when the user accepted it) and proves the login and sudo,
+   * before the target is stored in project.hosts (`hosts add`). Secrets as stored with secrets.set for the role.
+   */
+  'commission.verifyHost': method(
+    z.object({ projectId: ProjectId, role: NodeRoleSchema, target: targetSchema, acceptHostKeys: RunInput.acceptHostKeys }).strict(),
+    z.object({ hostname: z.string(), sudo: z.boolean() }),
+  ),
   /** Runs the read-only inventory probe on every node in project.hosts; the caller stores the result in project.commission.inventory. */
   'commission.inventory': method(
     z.object({ runId: RunId, projectId: ProjectId, project: ProjectSchema, acceptHostKeys: RunInput.acceptHostKeys }).strict(),

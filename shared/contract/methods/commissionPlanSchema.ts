@@ -1,7 +1,7 @@
 /**
  * zod schemas for the plan types of shared/commission/types.ts, for the contract: a plan and its dry run
- * cross the boundary to the renderer and are validated there like everything else. Loose objects, so a field
- * the step model gains later reaches the renderer instead of being stripped.
+ * cross the boundary to the renderer and are validated there like everything else. A field the step model
+ * gains must be added here too (a test parses a generated plan and compares: nothing may be stripped).
  */
 import { z } from 'zod';
 import { nodeRoles, phaseIds } from '../../commission/types';
@@ -9,7 +9,7 @@ import { nodeRoles, phaseIds } from '../../commission/types';
 export const L10nSchema = z.object({ de: z.string(), en: z.string() });
 export const NodeRoleSchema = z.enum(nodeRoles);
 
-export const ProbeSchema = z.looseObject({
+export const ProbeSchema = z.object({
   command: z.string(),
   title: L10nSchema.optional(),
   timeoutMs: z.number().optional(),
@@ -17,7 +17,7 @@ export const ProbeSchema = z.looseObject({
   freshSession: z.boolean().optional(),
 });
 
-const RunActionSchema = z.looseObject({
+const RunActionSchema = z.object({
   kind: z.literal('run'),
   command: z.string(),
   stdin: z.string().optional(),
@@ -26,7 +26,7 @@ const RunActionSchema = z.looseObject({
   progress: z.enum(['drbdSync', 'rsync']).optional(),
   idempotent: z.boolean().optional(),
 });
-const WriteActionSchema = z.looseObject({
+const WriteActionSchema = z.object({
   kind: z.literal('write'),
   path: z.string(),
   content: z.string(),
@@ -34,7 +34,7 @@ const WriteActionSchema = z.looseObject({
   owner: z.string().optional(),
   secret: z.boolean().optional(),
 });
-const TransferActionSchema = z.looseObject({
+const TransferActionSchema = z.object({
   kind: z.literal('transfer'),
   from: NodeRoleSchema,
   fromPath: z.string(),
@@ -45,7 +45,7 @@ const TransferActionSchema = z.looseObject({
 });
 export const ActionSchema = z.discriminatedUnion('kind', [RunActionSchema, WriteActionSchema, TransferActionSchema]);
 
-export const StepSchema = z.looseObject({
+export const StepSchema = z.object({
   id: z.string(),
   phase: z.enum(phaseIds),
   node: NodeRoleSchema,
@@ -65,11 +65,11 @@ export const StepSchema = z.looseObject({
 
 export const PlanNoticeSchema = z.object({ level: z.enum(['info', 'warning', 'danger']), text: L10nSchema });
 
-export const PlanSchema = z.looseObject({
+export const PlanSchema = z.object({
   hash: z.string(),
   steps: z.array(StepSchema),
   notices: z.array(PlanNoticeSchema),
-  summary: z.looseObject({
+  summary: z.object({
     replication: z.enum(['drbd', 'shared']),
     quorum: z.enum(['twoNode', 'qdevice', 'thirdNode']),
     fencing: z.array(z.string()),
