@@ -15,6 +15,14 @@ import { projectNew } from './project/newProject';
 import { projectOpen, projectValidate } from './project/openProject';
 import { projectDiscardRecovery, projectRecover, projectRecoverable } from './project/recovery';
 import { projectAutosave, projectSave } from './project/saveProject';
+import { clusterStatus } from './commission/cluster';
+import { commissionAnswer, commissionCancel, commissionPause, commissionRecord } from './commission/control';
+import { commissionInventory } from './commission/inventory';
+import { commissionPlan } from './commission/plan';
+import { commissionDryRun, commissionRollback, commissionRun } from './commission/run';
+import { commissionGenerateSecret, commissionSecretsStatus, commissionSetSecret } from './commission/secrets';
+import { commissionCleanup, commissionConfigSync, commissionDrift } from './commission/sync';
+import { commissionVerifyHost } from './commission/verifyHost';
 import type { Handlers } from './types';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
@@ -54,4 +62,21 @@ export const handlers: Handlers = {
   'failover.interrupted': failoverInterrupted,
   'failover.undoInterrupted': failoverUndoInterrupted,
   'failover.clusterCheck': failoverClusterCheck,
+  'commission.verifyHost': commissionVerifyHost,
+  'commission.inventory': commissionInventory,
+  'commission.plan': commissionPlan,
+  'commission.dryRun': commissionDryRun,
+  'commission.run': commissionRun,
+  'commission.rollback': commissionRollback,
+  'commission.answer': commissionAnswer,
+  'commission.pause': commissionPause,
+  'commission.cancel': commissionCancel,
+  'commission.record': commissionRecord,
+  'commission.secretsStatus': commissionSecretsStatus,
+  'commission.setSecret': commissionSetSecret,
+  'commission.generateSecret': commissionGenerateSecret,
+  'commission.configSync': commissionConfigSync,
+  'commission.drift': commissionDrift,
+  'commission.cleanup': commissionCleanup,
+  'cluster.status': clusterStatus,
 };

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { analysisMethods } from './methods/analysis';
 import { appMethods } from './methods/app';
 import { failoverMethods } from './methods/failover';
+import { clusterMethods } from './methods/cluster';
+import { commissionMethods } from './methods/commission';
+import { documentsMethods } from './methods/documents';
 import { projectMethods } from './methods/project';
 
 export * from './define';
@@ -13,6 +16,9 @@ export const methods = {
   ...projectMethods,
   ...analysisMethods,
   ...failoverMethods,
+  ...commissionMethods,
+  ...clusterMethods,
+  ...documentsMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
