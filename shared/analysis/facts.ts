@@ -239,6 +239,8 @@ export const MailPartySchema = z.object({ address: z.string(), messages: count, 
 const hours = z.array(count).length(24);
 export const MailVolumeSchema = z.object({
   days: z.array(MailDaySchema).optional(),
+  /** Mails received per day as the engineer states it in the hand form, when no mail log was read. */
+  statedPerDay: count.optional(),
   totals: MailCountsSchema.partial().optional(),
   /** The rest of pflogsumm's Grand Totals: distinct senders, recipients and their domains; SASL failures. */
   summary: z
