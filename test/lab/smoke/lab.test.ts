@@ -69,6 +69,10 @@ describe(`lab ${tier}`, () => {
     }
   });
 
+  // Before anything installs packages on the nodes (the vm SBD test installs sbd).
+  describe('package repository', packageTests);
+  describe('networks', networkTests);
+
   it.runIf(has('legacy'))('legacy: MariaDB holds the mail accounts', async () => {
     const r = await root('legacy', 'mariadb -N -e "SELECT COUNT(*) FROM mailserver.virtual_domains; SELECT COUNT(*) FROM mailserver.virtual_users; SELECT COUNT(*) FROM mailserver.virtual_aliases"; systemctl is-enabled postfix dovecot mariadb');
     const [d, u, a, ...en] = r.stdout.trim().split('\n');
@@ -243,8 +247,6 @@ describe(`lab ${tier}`, () => {
     900_000,
   );
 
-  describe('package repository', packageTests);
-  describe('networks', networkTests);
   describe('failure primitives', primitiveTests);
 
   it.skipIf(process.env.LAB_KEEP_UP === '1')('down stops everything the lab started and leaves nothing behind', async () => {
