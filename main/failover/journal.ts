@@ -12,7 +12,10 @@ import type { NodeLinks } from './nodeLinks';
 
 const CLUSTER_IDS = [
   'corosync', 'pacemakerd', 'pacemaker-based', 'pacemaker-fenced', 'pacemaker-execd', 'pacemaker-attrd', 'pacemaker-schedulerd', 'pacemaker-controld',
-  'sbd', 'crm-fence-peer.sh', 'crm-fence-peer.9.sh', 'crm-unfence-peer.sh', 'crm-unfence-peer.9.sh', 'drbd', 'postfix/master', 'mariadbd', 'corosync-qdevice',
+  'sbd', 'crm-fence-peer.sh', 'crm-fence-peer.9.sh', 'crm-unfence-peer.sh', 'crm-unfence-peer.9.sh', 'drbd', 'mariadbd', 'corosync-qdevice',
+  // Postfix's master (start/stop) and its delivery agents: one line per delivery, where deferrals show
+  // (info level); smtpd's per-connection lines (the probes') stay out.
+  'postfix/master', 'postfix/postfix-script', 'postfix/lmtp', 'postfix/local', 'postfix/virtual', 'postfix/pipe', 'postfix/smtp',
 ];
 
 const FIELDS = '--output-fields=MESSAGE,SYSLOG_IDENTIFIER,PRIORITY,_HOSTNAME,_TRANSPORT';

@@ -6,6 +6,7 @@
 import { ImapFlow } from 'imapflow';
 import type { DeliveredCopy } from '../../shared/failover/mailMatch';
 import type { TlsPins } from './net/tlsPins';
+import { probeImap } from './probes/imap';
 import type { Credentials, Endpoint } from './probes/types';
 
 export interface FetchOptions {
@@ -20,6 +21,9 @@ export interface FetchOptions {
 
 export async function fetchTestMails(o: FetchOptions): Promise<DeliveredCopy[]> {
   const key = `${o.imap.host}:${o.imap.port}`;
+  // No probe has met this server yet: one IMAP probe pins its certificate first (it sends the password only
+  // after STARTTLS, like every probe), so imapflow can then trust exactly that certificate.
+  if (!o.pins.get(key)) await probeImap({ endpoint: o.imap, credentials: o.credentials, pins: o.pins, timeoutMs: o.timeoutMs ?? 15_000, heloName: 'localhost' });
   const pinned = o.pins.get(key);
   const client = new ImapFlow({
     host: o.imap.host,

@@ -59,6 +59,26 @@ describe('log scanner on real excerpts', () => {
   });
 });
 
+describe('log scanner on the lab legacy server (Postfix 3.7, Dovecot 2.3 on Debian 12)', () => {
+  it('deliveries deferred while Dovecot was down are a Postfix warning with the deferral line; a clean stop is none', () => {
+    const f = scanLogs(parseLog(read('legacy-lab-mail.log'), opts));
+    expect(f.map((x) => [x.kind, x.severity, x.node])).toEqual([['postfixError', 'warning', 'legacy']]);
+    expect(f[0]!.count).toBe(10);
+    expect(f[0]!.line).toContain('status=deferred (connect to mail.example-gmbh.test[private/dovecot-lmtp]: Connection refused)');
+  });
+
+  it('journal JSON of the same server: restarts become service events on the time line', () => {
+    const lines = parseLog(read('legacy-lab-journal.jsonl'), opts);
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.every((l) => l.node === 'legacy' && l.t > Date.UTC(2026, 10, 1))).toBe(true);
+    const ev = clusterEvents(lines).map((e) => e.text);
+    expect(ev).toContain('postfix stopped');
+    expect(ev).toContain('postfix started');
+    const mail = clusterEvents(parseLog(read('legacy-lab-mail.log'), opts)).map((e) => e.text);
+    expect(mail).toEqual(['dovecot stopped', 'dovecot started']);
+  });
+});
+
 describe('cluster events', () => {
   it('membership, quorum and resource operations on one time line', () => {
     const ev = clusterEvents([...parseLog(read('public-corosync-journal.log'), opts), ...parseLog(read('public-pacemaker20.log'), opts)]);
