@@ -16,6 +16,12 @@ import { createDispatcher } from '../../../main/handlers/dispatch';
 import { createNodeServices } from '../../../main/nodeServices';
 import { collectors } from '../../../main/analysis/collectors/index';
 import { BUNDLE_MAGIC } from '../../../main/analysis/offlineScript';
+import { checkedResult } from '../../../main/analysis/runAnalysis';
+import { parseProjectBytes, projectFileBytes } from '../../../main/project/projectFiles';
+import { TextCollector } from '../../../main/ssh/textStream';
+import { checkPlausibility } from '../../../shared/analysis/checkFacts';
+import { ServerTextCleaner } from '../../../shared/analysis/cleanText';
+import { mergeFacts } from '../../../shared/analysis/facts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mhs-bundle-prop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,6 +138,36 @@ describe('facts from arbitrary server output survive save and open', () => {
         expect(readFileSync(file, 'utf8')).not.toMatch(/\u001b|\\u001b|\u009b|\\u009b|\u202e|\\u202e|\\u0007/i);
       }),
       { numRuns: 120 },
+    );
+  }, 300_000);
+});
+
+describe('the live path does the same', () => {
+  it('bytes cut into arbitrary network chunks, decoded and cleaned as the SSH engine does, checked as the runner does, give a project that opens with the same facts', async () => {
+    const { project } = await call<{ project: Project }>('project.new', {});
+    fc.assert(
+      fc.property(fc.tuple(...collectors.map((c) => outputOf(c.command))), fc.array(fc.nat(), { maxLength: 12 }), (outputs, cutsRaw) => {
+        let facts: Facts = { source: 'ssh', collectors: {}, notes: [] };
+        collectors.forEach((c, i) => {
+          const bytes = outputs[i] as Uint8Array;
+          const cuts = [...new Set(cutsRaw.map((x) => x % (bytes.length + 1)))].sort((a, b) => a - b);
+          const decoder = new TextCollector();
+          const cleaner = new ServerTextCleaner();
+          let text = '';
+          let prev = 0;
+          for (const cut of [...cuts, bytes.length]) {
+            text += cleaner.push(decoder.decode(bytes.subarray(prev, cut)));
+            prev = cut;
+          }
+          text += cleaner.push(decoder.flush()) + cleaner.end();
+          const r = checkedResult(c, () => c.parse(text));
+          facts = mergeFacts(facts, { ...r, collectors: { [c.id]: { status: r.notes.length ? 'partial' : 'ok' } } });
+        });
+        facts = checkPlausibility(facts);
+        const bytes = projectFileBytes({ ...project, facts }, 'p.mhs.json');
+        expect(parseProjectBytes(bytes, 'p.mhs.json').project.facts).toEqual(facts);
+      }),
+      { numRuns: 150 },
     );
   }, 300_000);
 });
