@@ -1,9 +1,9 @@
 // Root file system images, built with mmdebstrap from Debian's mirror (the host's apt sources) and cached
 // under <cache>/images (outside the clone, shared read-only by every instance) keyed by a hash of their inputs.
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CACHE_DIR, IMAGES_DIR, LAB_DIR } from './config.js';
-import { log, readList, run, runToLog, sha256, shq } from './util.js';
+import { findProcessWithFd, log, readList, run, runToLog, sha256, shq } from './util.js';
 
 export type ImageKind = 'base' | 'legacy';
 
@@ -51,22 +51,7 @@ export const isBuilt = (dir: string): boolean => existsSync(join(dir, 'done'));
 export function imageInUse(dir: string): boolean {
   const prefix = `${dir}/`;
   if (readFileSync('/proc/self/mounts', 'utf8').includes(prefix)) return true;
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${p}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`/proc/${p}/fd/${fd}`).startsWith(prefix)) return true;
-      } catch {
-        /* closed meanwhile */
-      }
-    }
-  }
-  return false;
+  return findProcessWithFd((t) => t.startsWith(prefix)) !== undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 // Before the lab starts anything: are the host tools there (which Debian package brings each), and are the
 // loopback ports this instance will listen on free (and if not, who holds them)?
-import { accessSync, constants, existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { ALL_NODES, SERVICES, buildPorts, nodeServicePort, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { findProcessWithFd } from './util.js';
 
 export interface HostTool {
   /** a command on PATH, or an absolute file */
@@ -105,23 +106,12 @@ export function portHolder(port: number): string | undefined {
     }
   }
   if (!inodes.size) return undefined;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let fds: string[];
+  const pid = findProcessWithFd((t) => inodes.has(t.match(/^socket:\[(\d+)\]$/)?.[1] ?? ''));
+  if (pid !== undefined) {
     try {
-      fds = readdirSync(`/proc/${pid}/fd`);
+      return `PID ${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 120)}`;
     } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const m = readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/);
-        if (m && inodes.has(m[1] as string)) {
-          const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-          return `PID ${pid}: ${cmd.slice(0, 120)}`;
-        }
-      } catch {
-        /* gone */
-      }
+      /* exited meanwhile */
     }
   }
   return 'a process in another namespace or one this user cannot see';

@@ -1,7 +1,7 @@
 // Process helpers for the lab. Every external command is run with an argument array (no shell).
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 
 export interface RunOptions {
@@ -93,6 +93,26 @@ export function procStartTime(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The first process (PID) with an open file descriptor whose target matches, scanning /proc. */
+export function findProcessWithFd(match: (target: string) => boolean): number | undefined {
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        if (match(readlinkSync(`/proc/${pid}/fd/${fd}`))) return Number(pid);
+      } catch {
+        /* closed meanwhile */
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Signal a process group started by spawnDetached (falls back to the single PID). */
