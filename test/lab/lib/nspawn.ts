@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BRIDGE, type NodeName } from './config.js';
 import type { NodeLaunch } from './state.js';
 import { inNetns } from './net.js';
-import { isAlive, run, sleep, spawnDetached, waitFor } from './util.js';
+import { isAlive, log, run, sleep, spawnDetached, waitFor } from './util.js';
 
 /** Units that have nothing to do in a container (no md arrays, no LVM, no kernel time). */
 export const MASK_IN_CONTAINER = [
@@ -144,12 +144,16 @@ export async function umountIfMounted(path: string): Promise<void> {
   const mounts = readFileSync('/proc/self/mounts', 'utf8');
   const esc = path.replace(/ /g, '\\040');
   if (!mounts.split('\n').some((l) => l.split(' ')[1] === esc)) return;
-  for (let i = 0; i < 20; i++) {
+  // A killed container's processes can take a while to exit under load (the PID namespace dies async).
+  for (let i = 0; i < 60; i++) {
     const r = await run('umount', [path], { allowFail: true });
     if (r.code === 0) return;
     await sleep(250);
   }
-  throw new Error(`could not unmount ${path}`);
+  // Still busy after 15 s: detach it (the kernel frees it when the last user is gone) rather than fail down.
+  const r = await run('umount', ['-l', path], { allowFail: true });
+  if (r.code !== 0) throw new Error(`could not unmount ${path}: ${r.stderr.trim()}`);
+  log(`${path} was still busy: detached it (umount -l)`);
 }
 
 export function listDirs(p: string): string[] {
