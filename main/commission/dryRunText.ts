@@ -17,6 +17,7 @@ function fileLines(a: Extract<DryRunAction, { kind: 'write' | 'transfer' }>, t: 
   const f = a.file;
   if (!f) return [head];
   const change = t(`install:cli.dry.change.${f.change}`);
+  if (f.summary?.reason === 'sourceNotYet') return [`${head}  ${change}, ${t('install:cli.dry.sourceNotYet')}`];
   if (f.summary) {
     const now = f.summary.reason === 'secretNotSet' ? t('install:cli.dry.secretNotSet') : `${f.summary.bytes} B, sha256 ${f.summary.sha256?.slice(0, 16) ?? '?'}…`;
     const before = f.summary.currentBytes !== undefined ? `; ${t('install:cli.dry.now')}: ${f.summary.currentBytes} B, sha256 ${f.summary.currentSha256?.slice(0, 16) ?? '?'}…` : '';

@@ -80,3 +80,29 @@ export function writeFileCommand(path: string, mode: string, owner?: string): st
 }
 
 export const MAX_TRANSFER_BYTES = 8 * 1024 * 1024;
+
+const FILE_MARK = '@@mhs-file ';
+
+/** Reads many files in one command: each readFileCommand output follows a `@@mhs-file <index>` line. */
+export function readFilesCommand(files: readonly { path: string; hashOnly: boolean }[]): string {
+  return [FILE_READ_MARKER, ...files.map((f, i) => `echo '${FILE_MARK}${i}'; ${readFileCommand(f.path, { hashOnly: f.hashOnly })}`)].join('\n');
+}
+
+export function parseReadFiles(files: readonly { path: string; hashOnly: boolean }[], stdout: string): RemoteFile[] {
+  const parts = new Map<number, string>();
+  let cur: number | undefined;
+  let buf: string[] = [];
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith(FILE_MARK)) {
+      if (cur !== undefined) parts.set(cur, buf.join('\n'));
+      cur = Number(line.slice(FILE_MARK.length));
+      buf = [];
+    } else if (cur !== undefined) buf.push(line);
+  }
+  if (cur !== undefined) parts.set(cur, buf.join('\n'));
+  return files.map((f, i) => {
+    const part = parts.get(i);
+    if (part === undefined) throw new AppError('install:errors.readFailed', { path: f.path }, 'no output for this file');
+    return parseReadFile(f.path, part, f.hashOnly);
+  });
+}

@@ -36,7 +36,7 @@ const FileChangeSchema = z.object({
   /** Unified diff against the node's current file (text files that are not secret). */
   diff: z.string().optional(),
   /** Secret or binary content: only its size and sha256 (the current file's too, when there is one). */
-  summary: z.object({ bytes: z.number(), sha256: z.string().optional(), currentBytes: z.number().optional(), currentSha256: z.string().optional(), reason: z.enum(['secret', 'binary', 'secretNotSet']) }).optional(),
+  summary: z.object({ bytes: z.number(), sha256: z.string().optional(), currentBytes: z.number().optional(), currentSha256: z.string().optional(), reason: z.enum(['secret', 'binary', 'secretNotSet', 'sourceNotYet']) }).optional(),
   current: z.object({ mode: z.string(), owner: z.string(), bytes: z.number() }).optional(),
 });
 

@@ -162,9 +162,13 @@ describe('dry run', () => {
     expect(copy!.actions[0]).toMatchObject({ kind: 'transfer', file: { change: 'create' } });
     expect((copy!.actions[0] as { file: { diff: string } }).file.diff).toContain('+from primary');
     expect(bin!.actions[0]).toMatchObject({ file: { change: 'create', summary: { reason: 'binary', bytes: 3 } } });
-    expect(missing!.actions[0]).toMatchObject({ error: { code: 'install:errors.transferSourceMissing' } });
+    // A source that is not there yet (an earlier step would make it) is said so, not an error.
+    expect(missing!.actions[0]).toMatchObject({ file: { summary: { reason: 'sourceNotYet' } } });
     expect(await text(conf)).toBe('myhostname = legacy\nrelayhost =\n');
     expect(await text(dst)).toBeUndefined();
-    expect(r.of('commission.progress').at(-1)).toMatchObject({ stepIndex: 5, stepCount: 5 });
+    // One read command (and one check command) per node, all nodes at once: progress counts nodes.
+    expect(r.of('commission.progress').at(-1)).toMatchObject({ stepIndex: 2, stepCount: 2, fraction: 1 });
+    const reads = (await readFile(h.services.auditLog(project.id).filePath, 'utf8')).split('\n').filter((l) => l.includes('mhs-file-read'));
+    expect(reads).toHaveLength(2);
   });
 });
