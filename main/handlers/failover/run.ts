@@ -4,7 +4,7 @@ import { runFailover } from '../../failover/runFailover';
 import type { Handler } from '../types';
 import { activeFailoverRuns } from './activeRuns';
 
-export const failoverRun: Handler<'failover.run'> = async ({ runId, projectId, project, path, kind, cases, label, acceptHostKeys }, { services, emit }) => {
+export const failoverRun: Handler<'failover.run'> = async ({ runId, projectId, project, path, kind, cases, label, acceptHostKeys, interactive }, { services, emit }) => {
   const runs = activeFailoverRuns(services);
   if (runs.has(runId) || services.runs.has(runId)) throw new AppError('errors:runExists', { runId });
   if ([...runs.values()].some((r) => r.projectId === projectId)) throw new AppError('failover:errors.alreadyRunning');
@@ -15,7 +15,7 @@ export const failoverRun: Handler<'failover.run'> = async ({ runId, projectId, p
   try {
     const run = await runFailover(
       services,
-      { runId, project: { ...project, id: projectId }, ...(path ? { path } : {}), kind, cases, ...(label ? { label } : {}), acceptHostKeys, interactive: true, signal: controller.signal, audit: services.auditLog(projectId) },
+      { runId, project: { ...project, id: projectId }, ...(path ? { path } : {}), kind, cases, ...(label ? { label } : {}), acceptHostKeys, interactive, signal: controller.signal, audit: services.auditLog(projectId) },
       {
         output: (text) => emit('run.output', { runId, stream: 'info', text }),
         progress: (done, total, l) => emit('run.progress', { runId, done, total, ...(l ? { label: l } : {}) }),

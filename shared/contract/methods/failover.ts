@@ -55,7 +55,7 @@ export const failoverMethods = {
    * Reads the cluster (read-only over SSH): what it is, where the services run, which cases can run and the
    * exact commands each would run. The UI shows this and asks before `failover.run`.
    */
-  'failover.preview': method(z.object({ ...Connect, cases: z.array(CaseIdSchema).max(caseIds.length).optional() }).strict(), PreviewSchema),
+  'failover.preview': method(z.object({ ...Connect, cases: z.array(CaseIdSchema).max(caseIds.length).optional(), interactive: z.boolean().default(true) }).strict(), PreviewSchema),
   /**
    * Runs the chosen cases one after the other. Live state arrives as `failover.live`, `failover.step`,
    * `failover.case`, `run.output` and `run.progress` events; every finished case is saved (mirror + project
@@ -70,6 +70,8 @@ export const failoverMethods = {
         cases: z.array(CaseIdSchema).min(1).max(caseIds.length),
         confirmed: z.literal(true),
         label: z.string().max(200).optional(),
+        /** Someone can answer `failover.prompt` (switch a node on); a CLI run in CI cannot. */
+        interactive: z.boolean().default(true),
       })
       .strict(),
     z.object({ run: FailoverRunSchema }),
