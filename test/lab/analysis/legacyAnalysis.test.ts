@@ -1,8 +1,9 @@
 /**
  * The Ist-Analyse against the lab's legacy mail server (LAB_TIER=ct|vm), through the app's own dispatcher:
  * it must find the server as the lab built it (services, Postfix/Dovecot/MariaDB, the domains and
- * mailboxes, the mail log history, and in the vm tier the RAID10 and LVM with free extents), over every
- * login path, and its mail-log totals must match pflogsumm on the same logs.
+ * mailboxes where Dovecot's mail_location puts them (the lab deliberately does not use /var/vmail), the mail
+ * log history, and in the vm tier the RAID10 and LVM with free extents), over every login path, and its
+ * mail-log statistics must match pflogsumm's whole report on the same logs.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import type { Facts } from '../../../shared/analysis/facts';
 import { createDispatcher, type Dispatch } from '../../../main/handlers/dispatch';
 import { createNodeServices } from '../../../main/nodeServices';
 import { fingerprintSha256 } from '../../../main/ssh/knownHosts';
-import { compareTotals, parseGrandTotals, runPflogsumm } from '../../support/maillog/pflogsumm';
+import { parseLogFiles } from '../../../main/analysis/maillog/readLogs';
+import { compareReport, compareTotals, parseGrandTotals, parseSaslFailures, parseUserList, runPflogsumm } from '../../support/maillog/pflogsumm';
+import { shQuote } from '../../../shared/shell/quote';
 import { DOMAINS, mailboxes } from '../lib/accounts.js';
 import type { Tier } from '../lib/config.js';
 import { status, up } from '../lib/lab.js';
@@ -93,14 +96,33 @@ describe(`Ist-Analyse of the lab's legacy server (${tier})`, () => {
     }
   });
 
-  it('its mail-log totals match pflogsumm on the same log files', async () => {
-    const logs = await sshRun(legacy, keyLogin(st, 'root'), 'cd /var/log && ls -1tr mail.log* | xargs zcat -f');
+  it('measures the mailboxes where Dovecot says they are, not at /var/vmail', async () => {
+    const store = legacy.mailStore;
+    expect(store?.root, 'status.json names the mail store').toBeTruthy();
+    expect(store?.root).not.toBe('/var/vmail');
+    expect(facts.dovecot?.mailLocation).toBe(store?.mailLocation);
+    const du = await sshRun(legacy, keyLogin(st, 'root'), `du -sb ${shQuote(store?.root ?? '/nonexistent')}`);
+    expect(facts.data?.vmailBytes).toBe(Number(du.stdout.split('\t')[0]));
+    const files = await sshRun(legacy, keyLogin(st, 'root'), `find ${shQuote(store?.root ?? '/nonexistent')} -type f \\( -path '*/cur/*' -o -path '*/new/*' \\) | wc -l`);
+    expect(facts.data?.totalMessages).toBe(Number(files.stdout.trim()));
+  });
+
+  it('its mail-log statistics match pflogsumm\'s whole report on the same log files', async () => {
+    // The files in the order the collector reads them, byte for byte (base64 across the wire).
+    const logs = await sshRun(legacy, keyLogin(st, 'root'), 'for f in $(ls -1 /var/log/mail.log /var/log/mail.log.[0-9]* 2>/dev/null | sort -t. -k3,3nr); do zcat -f "$f"; done | base64 -w0');
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mhs-lab-pflog-')), 'mail.log');
-    writeFileSync(file, logs.stdout, 'latin1');
-    const theirs = parseGrandTotals(await runPflogsumm([file]));
-    const t = facts.mailVolume?.totals;
-    const ours = { received: 0, delivered: 0, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, bytesReceived: 0, bytesDelivered: 0, ...t };
-    expect(compareTotals(ours, theirs)).toEqual([]);
+    writeFileSync(file, Buffer.from(logs.stdout.trim(), 'base64'));
+    const report = await runPflogsumm([file]);
+    const now = new Date();
+    const parser = await parseLogFiles([file], { referenceYear: now.getFullYear(), referenceMonth: now.getMonth() });
+    expect(compareReport(parser, report)).toEqual([]);
+    // The facts the app stored over SSH say the same.
+    const mv = facts.mailVolume;
+    const { saslAuthFailures: _sasl, ...distinct } = mv?.summary ?? {};
+    expect(compareTotals({ ...mv?.totals, ...distinct }, parseGrandTotals(report))).toEqual([]);
+    expect(mv?.summary?.saslAuthFailures).toBe(parseSaslFailures(report));
+    expect(mv?.topSenders?.byCount.map((x) => x.address)).toEqual(parseUserList(report, 'Senders by message count').slice(0, 10).map((e) => e.address));
+    expect(mv?.topRecipients?.bySize.map((x) => x.address)).toEqual(parseUserList(report, 'Recipients by message size').slice(0, 10).map((e) => e.address));
   });
 
   it('as the admin user with a sudo password, and as the password user, gets the same core facts', async () => {
