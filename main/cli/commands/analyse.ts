@@ -31,12 +31,29 @@ export function summary(f: Facts, t: TFunction): string[] {
     ['vgs', f.storage?.vgs?.map((v) => `${v.name} ${t('common:cli.summary.free')} ${gib(v.freeBytes)}`).join(', ') || '–'],
     ['data', `${t('common:cli.summary.mailboxes')} ${gib(f.data?.vmailBytes)}, MariaDB ${gib(f.data?.datadirBytes)}, ${t('common:cli.summary.queue')} ${gib(f.data?.spoolBytes)}`],
     ['mailDays', String(f.mailVolume?.days?.length ?? 0)],
+    ...(f.mailVolume?.totals ? [['mailLog', mailLine(f, t)] as [string, string]] : []),
     ['collectors', Object.entries(f.collectors ?? {}).map(([k, v]) => `${k}: ${t(`analysis:status.${v.status}`)}`).join(', ')],
   ];
   const labels = rows.map(([k]) => t(`common:cli.summary.${k}`));
   const w = Math.max(...labels.map((l) => l.length));
   const note = t('common:cli.summary.note');
   return [...rows.map(([, v], i) => `${(labels[i] ?? '').padEnd(w)}  ${v}`), ...(f.notes ?? []).map((n) => `${note.padEnd(w)}  ${noteText(t as never, n)}`)];
+}
+
+/** The mail log's totals in one line, named as pflogsumm's Grand Totals name them. */
+function mailLine(f: Facts, t: TFunction): string {
+  const v = f.mailVolume;
+  const n = (x: number | undefined) => String(x ?? 0);
+  return t('common:cli.summary.mailTotals', {
+    received: n(v?.totals?.received),
+    delivered: n(v?.totals?.delivered),
+    deferred: n(v?.totals?.deferred),
+    bounced: n(v?.totals?.bounced),
+    rejected: n(v?.totals?.rejected),
+    senders: n(v?.summary?.senders),
+    recipients: n(v?.summary?.recipients),
+    sasl: n(v?.summary?.saslAuthFailures),
+  });
 }
 
 /** Writes facts (and the target they came from) into the project, as the Ist-Analyse step does. */
