@@ -352,7 +352,7 @@ export class SshSession {
         }
         if (!conn.alive) return false;
         try {
-          const r = await this.runOnce(conn, terminateCommand(runId, pidFilter.pid, sig), { timeoutMs: 15_000 }, 1, mode, true);
+          const r = await this.runOnce(conn, terminateCommand(runId, pidFilter.pid, sig), { timeoutMs: 5_000 }, 1, mode, true);
           return r.stdout.includes(ALL_GONE);
         } catch {
           return false;
