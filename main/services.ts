@@ -13,6 +13,8 @@ export interface DialogService {
   saveProject(suggestedName: string): Promise<{ native: boolean; path: string | null }>;
   openFile(kind: FileKind): Promise<{ native: boolean; path: string | null }>;
   saveFile(kind: FileKind, suggestedName: string): Promise<{ native: boolean; path: string | null }>;
+  /** Opens a file in the system's default application (a PDF in its viewer); absent where no desktop exists. */
+  openPath?(path: string): Promise<boolean>;
 }
 
 export interface AppInfo {

@@ -4,6 +4,7 @@ import { CliExit, cliT, reportError, type CliCommand, type CliIO } from './comma
 import { analyseCommand, collectorScriptCommand, importCollectorCommand } from './commands/analyse';
 import { clusterCommand } from './commands/cluster';
 import { commissionCommand } from './commands/commission';
+import { docsCommand } from './commands/docs';
 import { failoverCommand } from './commands/failover';
 import { hostsCommand } from './commands/hosts';
 import { planCommand } from './commands/plan';
@@ -14,7 +15,7 @@ import { DOCUMENTED_EXIT_CODES, ExitCode } from './exitCodes';
  * `npm run cli -- <command>` / `npx mail-ha-studio <command>`: the app's handlers without a window.
  * Language: --lang de|en, else MHS_LANG, else the OS locale (German for de_*). See main/cli/README.md.
  */
-const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand, hostsCommand, commissionCommand, clusterCommand, failoverCommand];
+const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand, hostsCommand, commissionCommand, clusterCommand, docsCommand, failoverCommand];
 
 /** Every line goes through here: nothing a server printed can steer the user's terminal. */
 export function terminalIO(io: CliIO): CliIO {

@@ -11,7 +11,7 @@ import { renderPdf, type RenderedHeading } from './renderPdf';
 
 export type GenerateStage = 'gather' | 'build' | 'render' | 'write';
 
-export interface GenerateOptions extends GatherOptions {
+export interface GenerateOptions extends Omit<GatherOptions, 'lang'> {
   kind: DocumentKind;
   lang: DocLanguage;
   project: Project;
@@ -44,7 +44,7 @@ export async function generateDocument(o: GenerateOptions): Promise<GenerateResu
     if (o.signal?.aborted) throw new AppError('docs:errors.cancelled');
   };
   o.onProgress?.('gather', 0, 1);
-  const src = await gatherSources(o.project, o);
+  const src = await gatherSources(o.project, { ...o, lang: o.lang });
   check();
   o.onProgress?.('build', 0, 1);
   const t = await translator(o.lang);

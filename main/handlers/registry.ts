@@ -23,6 +23,8 @@ import { commissionDryRun, commissionRollback, commissionRun } from './commissio
 import { commissionGenerateSecret, commissionSecretsStatus, commissionSetSecret } from './commission/secrets';
 import { commissionCleanup, commissionConfigSync, commissionDrift } from './commission/sync';
 import { commissionVerifyHost } from './commission/verifyHost';
+import { documentsCancel, documentsExport } from './documents/export';
+import { documentsOpen, documentsPreview, documentsSuggestPath } from './documents/preview';
 import type { Handlers } from './types';
 
 /** Every contract method has exactly one handler; the type makes a missing one a compile error. */
@@ -79,4 +81,9 @@ export const handlers: Handlers = {
   'commission.drift': commissionDrift,
   'commission.cleanup': commissionCleanup,
   'cluster.status': clusterStatus,
+  'documents.export': documentsExport,
+  'documents.cancel': documentsCancel,
+  'documents.preview': documentsPreview,
+  'documents.suggestPath': documentsSuggestPath,
+  'documents.open': documentsOpen,
 };

@@ -14,6 +14,7 @@ import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
 import { analysisStepStatus } from './analysis/status';
+import { docsStepStatus } from './docs/status';
 
 export interface StepModule {
   id: StepId;
@@ -32,5 +33,5 @@ export const stepModules: StepModule[] = [
   { id: 'costs', View: CostsStep, status: costsStepStatus },
   { id: 'install', View: InstallStep, status: recorded('install') },
   { id: 'failover', View: FailoverStep, status: recorded('failover') },
-  { id: 'docs', View: DocsStep, status: recorded('docs') },
+  { id: 'docs', View: DocsStep, status: docsStepStatus },
 ];

@@ -112,11 +112,20 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
   it('the handbook uses the real node names, cluster name and says it is built from the project', async () => {
     const { text } = await build('handbook', sources(p()), 'de');
     expect(text).toContain('crm node standby mail01');
-    expect(text).toContain('crm resource move <Ressourcengruppe> mail02');
+    // Resource names as the commissioning plan creates them (shared/commission/names.ts).
+    expect(text).toContain('crm resource move g_mail mail02');
+    expect(text).toContain('drbdadm connect --discard-my-data mail');
     expect(text).toContain('Projektdatei (der Cluster wurde nicht abgefragt)');
     expect(text).toContain('Mailcluster mailha');
     expect(text).toContain('cat /proc/drbd');
-    expect(text).not.toContain('drbdadm status <DRBD-Ressource>\n');
+    expect(text).not.toMatch(/<(Ressourcengruppe|DRBD-Ressource|Zweitknoten|Primärknoten)>/);
+  });
+
+  it('a planned-only handbook marks the node names it cannot know yet', async () => {
+    const { text } = await build('handbook', sources(seedProject()), 'de');
+    expect(text).toContain('crm node standby mail01');
+    expect(text).toContain('crm resource move g_mail <Zweitknoten>');
+    expect(text).toContain('Namen in spitzen Klammern');
   });
 
   it('the handbook takes resource names from a live cluster and says so', async () => {

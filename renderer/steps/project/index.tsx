@@ -3,6 +3,8 @@ import { useRecordStepStatus } from '../../components/useRecordStepStatus';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { ProjectForm } from './ProjectForm';
+import { ProposalFields } from './ProposalFields';
+import './proposalFields.css';
 import { projectStepStatus } from './status';
 
 export function ProjectStep() {
@@ -20,6 +22,7 @@ export function ProjectStep() {
         {migratedFrom ? <p className="notice">{t('file.migrated', { from: migratedFrom })}</p> : null}
       </StepHead>
       <ProjectForm />
+      <ProposalFields />
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { clusterNames } from './names';
 import { operationBodies } from './operation';
 import { runbookBodies } from './runbooks';
 import { componentRows } from './versions';
+import { resourceNames } from '../../commission/names';
 
 const bodies: SectionBodies = {
   'handbook.control': (c) => controlBlocks(c),
@@ -44,7 +45,12 @@ const bodies: SectionBodies = {
   },
   'handbook.components': (c) => {
     const rows = componentRows(c);
-    return [b.p(c.d(c.src.live?.ok ? 'handbook.versionsLive' : 'handbook.versionsProject')), b.table([col(c.d('handbook.colComponent'), 2), col(c.d('handbook.colVersion'), 2), col(c.d('handbook.colSource'), 2.5)], rows, { caption: tableCaption(c, c.d('handbook.captionVersions')) })];
+    return [
+      b.p(c.d(c.src.live?.ok ? 'handbook.versionsLive' : 'handbook.versionsProject')),
+      b.table([col(c.d('handbook.colComponent'), 2), col(c.d('handbook.colVersion'), 2), col(c.d('handbook.colSource'), 2.5)], rows, { caption: tableCaption(c, c.d('handbook.captionVersions')) }),
+      ...resourceBlocks(c),
+      ...securityBlocks(c),
+    ];
   },
   'handbook.contacts': (c) => {
     const esc = c.src.project.meta.contacts.filter((x) => x.escalation !== undefined && x.name.trim()).sort((a, b2) => a.escalation! - b2.escalation!);
@@ -60,6 +66,42 @@ const bodies: SectionBodies = {
   ...runbookBodies,
   'handbook.configuration': (c) => configBlocks(c),
 };
+
+/** The cluster's resources, constraints and fencing: as read from the CIB, else as the plan names them. */
+function resourceBlocks(c: BuildContext): Block[] {
+  const live = c.src.live?.ok ? c.src.live.cluster : undefined;
+  const out: Block[] = [];
+  if (live) {
+    out.push(b.table(
+      [col(c.d('handbook.colResource'), 2), col(c.d('handbook.colAgent'), 2.4), col(c.d('handbook.colGroup'), 1.5), col(c.d('handbook.colRunsOn'), 1.8)],
+      live.resources.map((r) => [r.id, r.agent, r.group ?? '–', [r.node, r.role].filter(Boolean).join(', ') || '–']),
+      { caption: tableCaption(c, c.d('handbook.captionResources', { at: c.fmt.dateTime(live.readAt) })) },
+    ));
+    if (live.constraints.length) out.push(b.code(live.constraints, c.d('handbook.captionConstraints')));
+    out.push(b.p(live.stonith.length ? c.d('handbook.stonithLive', { devices: live.stonith.map((x) => `${x.id} (${x.agent})`).join(', ') }) : c.d('handbook.noStonithLive'), live.stonith.length ? undefined : 'warning'));
+    return out;
+  }
+  const n = resourceNames(c.src.project);
+  const rows: string[][] = [
+    ...(n.drbdClone ? [[n.drbdClone, c.d('handbook.res.drbdClone', { drbd: n.drbd ?? '', resource: n.drbdResource ?? '' })]] : []),
+    [n.group, c.d('handbook.res.group', { members: [n.fs, ...n.binds, n.vip, n.mariadb, n.postfix, n.dovecot].join(', ') })],
+    ...n.stonith.map((x) => [x, c.d('handbook.res.stonith')]),
+  ];
+  out.push(b.p(c.d('handbook.resourcesPlanned')), b.table([col(c.d('handbook.colResource'), 1.5), col(c.d('handbook.colMeaning'), 5)], rows, { caption: tableCaption(c, c.d('handbook.captionResourcesPlanned')) }));
+  const fencing = c.src.plan.inputs.planning.quorumFencing.fencing.map((f) => c.t(`planning:quorumFencing.options.${f}.label`)).join(', ');
+  out.push(b.p(c.d('handbook.fencingPlanned', { fencing })));
+  return out;
+}
+
+/** Listening ports and fail2ban jails as read from the node (the firewall's real state, not the plan). */
+function securityBlocks(c: BuildContext): Block[] {
+  const live = c.src.live?.ok ? c.src.live.cluster : undefined;
+  if (!live) return [pending(c, 'portsFromCluster')];
+  const out: Block[] = [];
+  if (live.openPorts?.length) out.push(b.p(c.d('handbook.ports', { ports: live.openPorts.map((x) => `${x.port}/${x.proto}`).join(', ') })));
+  out.push(b.p(live.fail2banJails?.length ? c.d('handbook.jails', { jails: live.fail2banJails.join(', ') }) : c.d('handbook.noJails'), live.fail2banJails?.length ? undefined : 'warning'));
+  return out;
+}
 
 export function buildHandbook(c: BuildContext): DocModel {
   const o = outlines.handbook;

@@ -3,6 +3,7 @@
  * names, cluster name, mount point); resource names the plan has not fixed yet appear as labelled
  * placeholders, never as made-up ids.
  */
+import { resourceNames } from '../../commission/names';
 import type { BuildContext } from '../context';
 import { clusterRoles, knownNodeName, replicationKind } from '../topology';
 
@@ -28,9 +29,11 @@ export function clusterNames(c: BuildContext): ClusterNames {
   const ph = (k: string) => `<${c.d(`handbook.placeholder.${k}`)}>`;
   const nodes = live?.nodes.length ? live.nodes.map((n) => n.name) : clusterRoles(c).map((r) => knownNodeName(c, r) ?? `<${c.d(`roles.${r}`)}>`);
   const res = live?.resources ?? [];
-  const group = res.find((r) => r.group && /IPaddr/.test(r.agent))?.group ?? res.find((r) => r.group)?.group;
-  const drbdPrim = res.find((r) => /linbit:drbd/.test(r.agent));
-  const mariadb = res.find((r) => /mysql|mariadb/.test(r.agent))?.id;
+  // Without a live cluster: the names the commissioning plan gives its resources.
+  const planned = live ? null : resourceNames(c.src.project);
+  const group = res.find((r) => r.group && /IPaddr/.test(r.agent))?.group ?? res.find((r) => r.group)?.group ?? planned?.group;
+  const drbdClone = res.find((r) => /linbit:drbd/.test(r.agent))?.group ?? planned?.drbdClone;
+  const mariadb = res.find((r) => /mysql|mariadb/.test(r.agent))?.id ?? planned?.mariadb;
   const inv = c.src.project.commission.inventory?.nodes.primary?.drbdModuleVersion ?? live?.drbd?.[0]?.version;
   const drbdVersion = inv ? (inv.startsWith('8.') ? '8.4' : inv.startsWith('9') ? '9' : null) : null;
   const stonith = live?.stonith.map((x) => x.id) ?? [];
@@ -39,12 +42,12 @@ export function clusterNames(c: BuildContext): ClusterNames {
     cluster: live?.clusterName ?? s.clusterName,
     nodes,
     group: group ?? ph('group'),
-    drbdResource: live?.drbd?.[0]?.resource ?? ph('drbdResource'),
-    drbdClone: drbdPrim?.group ?? ph('drbdClone'),
+    drbdResource: live?.drbd?.[0]?.resource ?? planned?.drbdResource ?? ph('drbdResource'),
+    drbdClone: drbdClone ?? ph('drbdClone'),
     mariadb: mariadb ?? ph('mariadb'),
-    stonith,
+    stonith: stonith.length ? stonith : (planned?.stonith ?? []),
     mount: s.mountPoint,
     drbdVersion: replicationKind(c) === 'drbd' ? drbdVersion : null,
-    placeholders: !group || !drbdPrim || !mariadb || nodes.some((x) => x.startsWith('<')),
+    placeholders: !group || !drbdClone || !mariadb || nodes.some((x) => x.startsWith('<')),
   };
 }
