@@ -132,6 +132,12 @@ export interface Step {
   secrets?: SecretId[];
   /** Files the apply writes that must be backed up on the node first (writes are backed up automatically). */
   backupPaths?: string[];
+  /**
+   * Consecutive steps with the same group run at the same time, each on its own node (a group with two steps on
+   * one node is refused). Their confirmations are asked before the group starts; a failure lets the others
+   * finish, then the run stops. Recorded per step as usual; rollback undoes a group one step at a time.
+   */
+  parallelGroup?: string;
 }
 
 /** A generator's notice for the operator (shown above the plan; red ones are risks). */
