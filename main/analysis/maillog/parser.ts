@@ -86,13 +86,20 @@ const REJECT = 1, WARN = 2, HOLD = 3, DISCARD = 4;
 
 /** ASCII-only lower case (pflogsumm's \L and lc under LC_ALL=C leave other bytes alone). */
 function asciiLower(s: string): string {
-  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+  return hasUpper(s, 0) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+}
+function hasUpper(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** pflogsumm: $addr =~ s/(@.+)/\L$1/ (the domain part, from the first @, lower-cased). */
 function lowerDomainPart(addr: string): string {
   const at = addr.indexOf('@');
-  return at >= 0 && at + 1 < addr.length ? addr.slice(0, at) + asciiLower(addr.slice(at)) : addr;
+  return at >= 0 && at + 1 < addr.length && hasUpper(addr, at) ? addr.slice(0, at) + asciiLower(addr.slice(at)) : addr;
 }
 
 /** pflogsumm gimme_domain(): the client's domain ("mail.example.co.uk" -> "example.co.uk") or its IP. */
@@ -384,7 +391,7 @@ export class MaillogParser {
       const at = addr.indexOf('@');
       const domain = at > 0 && at + 1 < addr.length ? addr.slice(at + 1) : whence === 'pickup' ? addr : whence;
       tally(this.senders, addr, size);
-      this.sendingDomains.add(domain);
+      addOwned(this.sendingDomains, domain);
     }
   }
 
@@ -404,7 +411,7 @@ export class MaillogParser {
       const addr = lowerDomainPart(s.slice(toAt, findChar(s, C_GT, toAt, end)));
       const at = addr.indexOf('@');
       tally(this.recipients, addr, size ?? 0);
-      this.recipientDomains.add(at > 0 ? addr.slice(at + 1) : addr);
+      addOwned(this.recipientDomains, at > 0 ? addr.slice(at + 1) : addr);
     } else if (regionIs(s, st, se, 'deferred')) {
       t.deferrals++;
       if (d) d.deferrals++;
@@ -525,10 +532,22 @@ function matchDelivery(s: string, p: number, end: number): number {
   return p + 7;
 }
 
+/**
+ * A copy of a string that no longer points into the chunk it was sliced from: a key kept for the whole log
+ * must not pin a 120 KB chunk of it in memory.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'latin1').toString('latin1');
+}
+
 function tally(m: Map<string, PartyTally>, key: string, bytes: number): void {
   const e = m.get(key);
   if (e) {
     e[0]++;
     e[1] += bytes;
-  } else m.set(key, [1, bytes]);
+  } else m.set(own(key), [1, bytes]);
+}
+
+function addOwned(set: Set<string>, key: string): void {
+  if (!set.has(key)) set.add(own(key));
 }
