@@ -12,7 +12,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { FailoverRunSchema, MAX_DRILLS, type FailoverRun } from '../../shared/failover/schema';
+import { mergeRun } from '../../shared/failover/runs';
+import { FailoverRunSchema, type FailoverRun } from '../../shared/failover/schema';
 import type { Project } from '../../shared/project/schema';
 import { withFileQueue } from '../commission/recordStore';
 import { writeFileAtomic } from '../project/atomicWrite';
@@ -20,22 +21,6 @@ import { readProjectFile, writeProjectFile } from '../project/projectFiles';
 import type { Services } from '../services';
 
 const ID_RE = /^[0-9a-f-]{36}$/;
-
-/** Puts `run` into the list (replacing an older revision) and keeps the acceptance run plus the newest drills. */
-export function mergeRun(runs: readonly FailoverRun[], run: FailoverRun, acceptanceRunId?: string): FailoverRun[] {
-  const i = runs.findIndex((r) => r.id === run.id);
-  const next = [...runs];
-  if (i >= 0) {
-    if ((next[i]!.revision ?? 0) > (run.revision ?? 0)) return next;
-    next[i] = run;
-  } else next.push(run);
-  next.sort((a, b) => a.startedAt - b.startedAt);
-  const drills = next.filter((r) => r.id !== acceptanceRunId);
-  const excess = drills.length - MAX_DRILLS;
-  if (excess <= 0) return next;
-  const drop = new Set(drills.slice(0, excess).map((r) => r.id));
-  return next.filter((r) => !drop.has(r.id));
-}
 
 export class FailoverRunStore {
   private readonly dir: string;

@@ -14,7 +14,7 @@ import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
 import { analysisStepStatus } from './analysis/status';
-import { docsStepStatus } from './docs/status';
+import { failoverStepStatus } from './failover/status';
 
 export interface StepModule {
   id: StepId;
@@ -32,6 +32,6 @@ export const stepModules: StepModule[] = [
   { id: 'architecture', View: ArchitectureStep, status: architectureStepStatus },
   { id: 'costs', View: CostsStep, status: costsStepStatus },
   { id: 'install', View: InstallStep, status: recorded('install') },
-  { id: 'failover', View: FailoverStep, status: recorded('failover') },
-  { id: 'docs', View: DocsStep, status: docsStepStatus },
+  { id: 'failover', View: FailoverStep, status: failoverStepStatus },
+  { id: 'docs', View: DocsStep, status: recorded('docs') },
 ];

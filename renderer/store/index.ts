@@ -6,10 +6,10 @@ import { createSizingStepSlice, type SizingStepSlice } from '../steps/sizing/sli
 import { createArchitectureStepSlice, type ArchitectureStepSlice } from '../steps/architecture/slice';
 import { createCostsStepSlice, type CostsStepSlice } from '../steps/costs/slice';
 import { createAnalysisStepSlice, type AnalysisStepSlice } from '../steps/analysis/slice';
-import { createDocsStepSlice, type DocsStepSlice } from '../steps/docs/slice';
+import { createFailoverStepSlice, type FailoverStepSlice } from '../steps/failover/slice';
 
 /** One store of slices: app chrome, the open project, and one slice per wizard step that needs UI state. */
-export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice & AnalysisStepSlice & DocsStepSlice;
+export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice & AnalysisStepSlice & FailoverStepSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -19,5 +19,5 @@ export const useStore = create<AppState>()((...a) => ({
   ...createArchitectureStepSlice(...a),
   ...createCostsStepSlice(...a),
   ...createAnalysisStepSlice(...a),
-  ...createDocsStepSlice(...a),
+  ...createFailoverStepSlice(...a),
 }));
