@@ -11,7 +11,7 @@ import type { CommissionRecord, StepRun } from '../../shared/commission/recordSc
 import type { Plan, Step } from '../../shared/commission/types';
 import { runAction, runProbe, type ActionContext } from './actions';
 import { backupCommand, stepPaths } from './backup';
-import { PlanEta } from './eta';
+import { parallelUnits, PlanEta } from './eta';
 import type { ExecuteHooks, ExecuteResult, ExecutorEnv } from './executorTypes';
 import { StepOutput } from './stepOutput';
 import { stepHash } from './stepHash';
@@ -26,7 +26,9 @@ export class PlanExecution {
   private record: CommissionRecord;
   private readonly eta: PlanEta;
   private readonly started = Date.now();
-  private current?: { id: string; index: number; t0: number; progress?: ActionProgress };
+  private readonly running = new Map<string, { index: number; t0: number; progress?: ActionProgress }>();
+  private saving: Promise<unknown> = Promise.resolve();
+  private asking: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly plan: Plan,
@@ -49,8 +51,20 @@ export class PlanExecution {
     return !!r && (r.outcome === 'done' || r.outcome === 'skipped') && r.stepHash === stepHash(step);
   }
 
-  private async persist(change: (r: CommissionRecord) => CommissionRecord): Promise<void> {
-    this.record = await this.env.saveRecord(change(this.record));
+  /** Saves one change at a time, each applied to the newest record (steps of a parallel group save at once). */
+  private persist(change: (r: CommissionRecord) => CommissionRecord): Promise<void> {
+    const next = this.saving.then(async () => {
+      this.record = await this.env.saveRecord(change(this.record));
+    });
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One question at a time, even when the steps of a parallel group ask together. */
+  private confirm(req: Parameters<ExecuteHooks['confirm']>[0]): Promise<boolean> {
+    const next = this.asking.then(() => (this.env.control.signal.aborted ? false : this.hooks.confirm(req)));
+    this.asking = next.catch(() => undefined);
+    return next;
   }
 
   private setStep(id: string, run: StepRun): Promise<void> {
@@ -58,12 +72,14 @@ export class PlanExecution {
   }
 
   private progress(): void {
-    const c = this.current;
-    const snap = this.eta.snapshot(c?.id, c ? Date.now() - c.t0 : 0, c?.progress?.fraction, c?.progress?.etaS);
+    const now = Date.now();
+    const running = [...this.running].map(([id, r]) => ({ id, elapsedMs: now - r.t0, ...(r.progress ? { fraction: r.progress.fraction, ...(r.progress.etaS !== undefined ? { toolEtaS: r.progress.etaS } : {}) } : {}) }));
+    const snap = this.eta.snapshot(running);
+    const first = [...this.running].sort((a, b) => a[1].index - b[1].index)[0];
     this.hooks.progress({
-      stepIndex: c?.index ?? this.plan.steps.length,
+      stepIndex: first?.[1].index ?? this.plan.steps.length,
       stepCount: this.plan.steps.length,
-      ...(c ? { stepId: c.id } : {}),
+      ...(first ? { stepId: first[0] } : {}),
       ...(snap.stepFraction !== undefined ? { stepFraction: snap.stepFraction } : {}),
       fraction: snap.totalMs > 0 ? Math.min(1, snap.doneMs / snap.totalMs) : 1,
       elapsedMs: Date.now() - this.started,
@@ -75,7 +91,8 @@ export class PlanExecution {
     const ticker = setInterval(() => this.progress(), 1000);
     try {
       await this.persist((r) => ({ ...r, state: 'running' }));
-      for (const [index, step] of this.plan.steps.entries()) {
+      const index = new Map(this.plan.steps.map((st, i) => [st.id, i]));
+      for (const unit of parallelUnits(this.plan.steps)) {
         const control = this.env.control;
         if (control.isPaused && !control.signal.aborted) {
           this.hooks.paused?.(true);
@@ -85,11 +102,15 @@ export class PlanExecution {
           if (!control.signal.aborted) await this.persist((r) => ({ ...r, state: 'running' }));
         }
         if (this.env.control.signal.aborted) return await this.end('cancelled', new AppError('install:errors.cancelled'));
-        this.current = { id: step.id, index, t0: Date.now() };
-        this.progress();
-        const end = await this.runStep(step);
-        this.current = undefined;
-        if (end.stop) return { ...end.result, record: this.record };
+        // A group with two steps on one node runs one after the other: a node does one thing at a time.
+        const together = new Set(unit.map((st) => st.node)).size === unit.length ? [unit] : unit.map((st) => [st]);
+        for (const batch of together) {
+          for (const st of batch) this.running.set(st.id, { index: index.get(st.id)!, t0: Date.now() });
+          this.progress();
+          const ends = await Promise.all(batch.map((st) => this.runStep(st).finally(() => this.running.delete(st.id))));
+          const stop = ends.find((e) => e.stop && e.result.outcome === 'failed') ?? ends.find((e) => e.stop);
+          if (stop?.stop) return { ...stop.result, record: this.record };
+        }
       }
       await this.persist((r) => {
         const { lastError: _drop, ...rest } = r;
@@ -127,7 +148,8 @@ export class PlanExecution {
       signal: this.env.control.signal,
       out,
       onProgress: (p) => {
-        if (this.current) this.current.progress = p;
+        const r = this.running.get(step.id);
+        if (r) r.progress = p;
       },
     };
     const startedAt = this.now();
@@ -184,9 +206,10 @@ export class PlanExecution {
         this.hooks.step({ stepId: step.id, node: step.node, state: 'backingUp' });
         await this.backup(ctx, step, paths);
       }
-      if (step.timer?.start && !this.record.timers[step.timer.start]) {
+      if (step.timer?.start) {
         const name = step.timer.start;
-        await this.persist((r) => ({ ...r, timers: { ...r.timers, [name]: { startedAt: this.now() } } }));
+        const startedAt = this.now();
+        await this.persist((r) => (r.timers[name] ? r : { ...r, timers: { ...r.timers, [name]: { startedAt } } }));
       }
       this.hooks.step({ stepId: step.id, node: step.node, state: 'applying' });
       await this.applyAll(ctx, step);
@@ -196,7 +219,7 @@ export class PlanExecution {
         await finish('failed', true, e.toValue());
         return this.stopWith('failed', e, step.id);
       }
-      this.stopTimer(step);
+      await this.stopTimer(step);
       await finish('done', true);
       return { stop: false };
     } catch (e) {
@@ -212,24 +235,26 @@ export class PlanExecution {
     }
   }
 
-  private stopTimer(step: Step): void {
+  private stopTimer(step: Step): Promise<void> {
     const name = step.timer?.stop;
-    const t = name ? this.record.timers[name] : undefined;
-    if (!name || !t || t.stoppedAt) return;
+    if (!name) return Promise.resolve();
     const stoppedAt = this.env.now();
-    const ms = stoppedAt.getTime() - Date.parse(t.startedAt);
-    this.record = { ...this.record, timers: { ...this.record.timers, [name]: { ...t, stoppedAt: stoppedAt.toISOString(), ms } } };
+    return this.persist((r) => {
+      const t = r.timers[name];
+      if (!t || t.stoppedAt) return r;
+      return { ...r, timers: { ...r.timers, [name]: { ...t, stoppedAt: stoppedAt.toISOString(), ms: stoppedAt.getTime() - Date.parse(t.startedAt) } } };
+    });
   }
 
   /** Asks what must be asked before this step's apply; a stop result when the answer is no. */
   private async confirmations(step: Step): Promise<StepEnd | undefined> {
     const req = { stepId: step.id, node: step.node, title: step.title, explanation: step.explanation };
     if (step.pointOfNoReturn && !this.record.pointOfNoReturnAt) {
-      if (!(await this.hooks.confirm({ kind: 'pointOfNoReturn', ...req }))) return this.refused(step);
+      if (!(await this.confirm({ kind: 'pointOfNoReturn', ...req }))) return this.refused(step);
       // From the moment this apply begins, the standalone state can no longer be promised back.
       await this.persist((r) => ({ ...r, pointOfNoReturnAt: this.now() }));
     } else if (step.destructive) {
-      if (!(await this.hooks.confirm({ kind: 'destructive', ...req }))) return this.refused(step);
+      if (!(await this.confirm({ kind: 'destructive', ...req }))) return this.refused(step);
     }
     return undefined;
   }

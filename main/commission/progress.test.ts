@@ -26,10 +26,10 @@ describe('ETA over a plan', () => {
   ];
   it('starts from the expected durations and learns the machine speed from steps that ran', () => {
     const eta = new PlanEta(steps);
-    expect(eta.snapshot('a', 0).etaMs).toBe(40_000);
+    expect(eta.snapshot([{ id: 'a', elapsedMs: 0 }]).etaMs).toBe(40_000);
     eta.finish('a', 20_000, true); // twice as slow as expected
     expect(eta.factor()).toBe(2);
-    const s = eta.snapshot('b', 5_000);
+    const s = eta.snapshot([{ id: 'b', elapsedMs: 5_000 }]);
     expect(s.etaMs).toBe(15_000 + 40_000);
     expect(s.doneMs).toBe(25_000);
   });
@@ -37,7 +37,25 @@ describe('ETA over a plan', () => {
     const eta = new PlanEta(steps, { c: 60_000 }, new Set(['a']));
     eta.finish('a', 300, false);
     expect(eta.factor()).toBe(1);
-    expect(eta.snapshot('b', 2_000, 0.5).etaMs).toBe(2_000 + 60_000);
-    expect(eta.snapshot('b', 2_000, 0.5, 7).etaMs).toBe(7_000 + 60_000);
+    expect(eta.snapshot([{ id: 'b', elapsedMs: 2_000, fraction: 0.5 }]).etaMs).toBe(2_000 + 60_000);
+    expect(eta.snapshot([{ id: 'b', elapsedMs: 2_000, fraction: 0.5, toolEtaS: 7 }]).etaMs).toBe(7_000 + 60_000);
+  });
+});
+
+describe('ETA with a parallel group', () => {
+  it('a group takes as long as its longest step', () => {
+    const steps = [
+      { id: 'pkg@primary', expectedDurationS: 100, parallelGroup: 'packages' },
+      { id: 'pkg@secondary', expectedDurationS: 140, parallelGroup: 'packages' },
+      { id: 'pkg@witness', expectedDurationS: 30, parallelGroup: 'packages' },
+      { id: 'after', expectedDurationS: 10 },
+    ];
+    const eta = new PlanEta(steps);
+    expect(eta.snapshot([]).etaMs).toBe(150_000);
+    eta.finish('pkg@witness', 30_000, true);
+    eta.finish('pkg@primary', 100_000, true);
+    const s = eta.snapshot([{ id: 'pkg@secondary', elapsedMs: 120_000 }]);
+    expect(s.doneMs).toBe(120_000);
+    expect(s.etaMs).toBe(20_000 + 10_000);
   });
 });

@@ -130,7 +130,7 @@ export const commissionCommand: CliCommand = {
         for (const line of out.text.replace(/\n$/, '').split(/\r?\n|\r/)) if (line.trim()) io.err(`    | ${line}`);
       } else if (event === 'commission.progress') {
         const g = payload as EventPayload<'commission.progress'>;
-        if (Date.now() - lastProgress < 5000 && g.fraction < 1) return;
+        if (Date.now() - lastProgress < 20_000 && g.fraction < 1) return;
         lastProgress = Date.now();
         io.err(t('install:cli.progress', { percent: Math.round(g.fraction * 100), step: Math.min(g.stepIndex + 1, g.stepCount), count: g.stepCount, elapsed: mmss(g.elapsedMs), eta: mmss(g.etaMs) }));
       } else if (event === 'commission.connection') {

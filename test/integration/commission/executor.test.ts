@@ -175,4 +175,35 @@ describe('running a plan', () => {
     expect(onDisk.commission.record?.revision).toBe(res.record.revision);
     expect(JSON.parse(await readFile(file, 'utf8')).commission.record.state).toBe('completed');
   });
+
+  it('steps of one parallel group run at the same time on their nodes; a failure lets the others finish', async () => {
+    const w = await h.work();
+    const project = await testProject(h);
+    const mark = (n: string) => path.join(w, n);
+    const group = (id: string, node: 'primary' | 'secondary', cmd: string) => ({ ...step(id, { node, apply: [{ kind: 'run' as const, command: cmd }] }), parallelGroup: 'packages' });
+    const p = plan([
+      group('pkg@primary', 'primary', `sleep 1.5; touch ${q(mark('p'))}`),
+      group('pkg@secondary', 'secondary', `sleep 1.5; touch ${q(mark('s'))}`),
+      step('after@primary', { apply: [{ kind: 'run', command: `touch ${q(mark('after'))}` }] }),
+    ]);
+    const t0 = Date.now();
+    const res = await run(recorder(h.services), request(project, p, w));
+    expect(res.outcome).toBe('completed');
+    expect(Date.now() - t0).toBeLessThan(2900);
+    const [a, b] = [res.record.steps['pkg@primary']!, res.record.steps['pkg@secondary']!];
+    expect(Math.abs(Date.parse(a.startedAt) - Date.parse(b.startedAt))).toBeLessThan(500);
+
+    const w2 = await h.work();
+    const p2 = plan([
+      group('bad@primary', 'primary', 'exit 4'),
+      group('slow@secondary', 'secondary', `sleep 1; touch ${q(path.join(w2, 'slow'))}`),
+      step('never@primary', { apply: [{ kind: 'run', command: `touch ${q(path.join(w2, 'never'))}` }] }),
+    ]);
+    const failed = await run(recorder(h.services), request(await testProject(h), p2, w2));
+    expect(failed.outcome).toBe('failed');
+    expect(failed.error?.params).toMatchObject({ stepId: 'bad@primary' });
+    expect(failed.record.steps['slow@secondary']?.outcome).toBe('done');
+    expect(await text(path.join(w2, 'slow'))).toBe('');
+    expect(await text(path.join(w2, 'never'))).toBeUndefined();
+  });
 });
