@@ -1,12 +1,12 @@
 // build | up | status | down for both tiers, per instance (MHS_LAB_INSTANCE).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_NODES, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { ALL_NODES, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, portBase, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
 import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
 import { ensureClientKey, makeHostKeys } from './identity.js';
 import { ensureImage, imageDir, imageKey, isBuilt, type BuiltImage } from './images.js';
 import { createNetns, deleteNetns, netnsExists, startRelay, startRepoServer } from './net.js';
-import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, toolsFor } from './preflight.js';
+import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, reservePortBlock, toolsFor } from './preflight.js';
 import { provisionLegacy } from './provision.js';
 import { loadState, procAlive, procRecord, recordEvent, saveState, stateFile, statusFile, type LabState } from './state.js';
 import { buildStatus, knownHostsText, writeStatus, type LabStatus } from './status.js';
@@ -59,6 +59,7 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
   const prev = loadState(tier);
   if (prev && prev.procs.some(procAlive)) throw new Error(`the ${tier} lab (instance ${INSTANCE}) is already up (npm run lab -- down --tier ${tier})`);
   if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
+  reservePortBlock(portBase(tier), portBase(tier) + 999);
   const busy = await busyPorts(labPorts(tier, nodes, build));
   if (busy.length) throw new Error(busyPortsMessage(tier, INSTANCE, busy));
   const built = await buildImages(tier);

@@ -1,6 +1,6 @@
 // Before the lab starts anything: are the host tools there (which Debian package brings each), and are the
 // loopback ports this instance will listen on free (and if not, who holds them)?
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { ALL_NODES, SERVICES, buildPorts, nodeServicePort, sshPort, vipPort, type NodeName, type Tier } from './config.js';
@@ -94,33 +94,93 @@ function canBind(port: number): Promise<boolean> {
   });
 }
 
-/** Who listens on a TCP port (from /proc/net/tcp{,6} and the processes' socket fds), as "PID name". */
-export function portHolder(port: number): string | undefined {
+const TCP_STATES: Record<string, string> = { '01': 'ESTABLISHED', '02': 'SYN_SENT', '06': 'TIME_WAIT', '08': 'CLOSE_WAIT', '0A': 'LISTEN' };
+
+/** Sockets on this local TCP port (from /proc/net/tcp{,6}), listeners first: [inode, state]. */
+function socketsOnPort(port: number): { inode: string; state: string }[] {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
+  const out: { inode: string; state: string }[] = [];
   for (const f of ['/proc/net/tcp', '/proc/net/tcp6']) {
     if (!existsSync(f)) continue;
     for (const line of readFileSync(f, 'utf8').split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);
-      if (cols.length > 9 && cols[1]?.endsWith(`:${hex}`) && cols[3] === '0A') inodes.add(cols[9] as string);
+      if (cols.length > 9 && cols[1]?.endsWith(`:${hex}`)) out.push({ inode: cols[9] as string, state: cols[3] as string });
     }
   }
-  if (!inodes.size) return undefined;
-  const pid = findProcessWithFd((t) => inodes.has(t.match(/^socket:\[(\d+)\]$/)?.[1] ?? ''));
-  if (pid !== undefined) {
-    try {
-      return `PID ${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 120)}`;
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return 'a process in another namespace or one this user cannot see';
+  return out.sort((a, b) => Number(b.state === '0A') - Number(a.state === '0A'));
 }
 
-export async function busyPorts(ports: { port: number; what: string }[]): Promise<{ port: number; what: string; holder?: string }[]> {
-  const busy: { port: number; what: string; holder?: string }[] = [];
-  for (const p of ports) if (!(await canBind(p.port))) busy.push({ ...p, holder: portHolder(p.port) });
-  return busy;
+/**
+ * Who holds a TCP port: "PID n: command" for a listener, or "a connection (STATE) of PID n: command" for a
+ * socket that got the port as its ephemeral source port (instance 0's blocks lie in Linux's ephemeral range).
+ */
+export function portHolder(port: number): string | undefined {
+  const socks = socketsOnPort(port);
+  if (!socks.length) return undefined;
+  for (const s of socks) {
+    const pid = s.inode === '0' ? undefined : findProcessWithFd((t) => t === `socket:[${s.inode}]`);
+    const what = s.state === '0A' ? '' : `a connection (${TCP_STATES[s.state] ?? s.state}) of `;
+    if (pid !== undefined) {
+      try {
+        return `${what}PID ${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 120)}`;
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+  }
+  return `a socket in state ${TCP_STATES[socks[0]?.state ?? ''] ?? socks[0]?.state} of no process this user can see`;
+}
+
+/**
+ * Ports this up will listen on that are taken. A port held only by a passing connection (its ephemeral source
+ * port) is given a few seconds to come free before it counts.
+ */
+export async function busyPorts(ports: { port: number; what: string }[], graceMs = 10_000): Promise<{ port: number; what: string; holder?: string }[]> {
+  const end = Date.now() + graceMs;
+  let busy: { port: number; what: string; holder?: string }[] = [];
+  let todo = ports;
+  for (;;) {
+    busy = [];
+    for (const p of todo) if (!(await canBind(p.port))) busy.push({ ...p, holder: portHolder(p.port) });
+    const listened = busy.some((b) => socketsOnPort(b.port).some((x) => x.state === '0A'));
+    if (!busy.length || listened || Date.now() > end) return busy;
+    todo = busy;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const RESERVED = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+
+/** Merge a port range into a ip_local_reserved_ports value ("a-b,c,..."), sorted and coalesced. */
+export function mergePortRanges(current: string, add: [number, number]): string {
+  const ranges: [number, number][] = current
+    .trim()
+    .split(',')
+    .filter(Boolean)
+    .map((r) => r.split('-').map(Number) as [number] | [number, number])
+    .map((r) => [r[0], r[1] ?? r[0]] as [number, number]);
+  ranges.push(add);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([...r]);
+  }
+  return out.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(',');
+}
+
+/**
+ * Keep the kernel from handing out this port block as ephemeral source ports (instance 0's 42000/43000 lie
+ * in Linux's ephemeral range, where a passing connection could take a relay's port). Machine-wide, additive.
+ */
+export function reservePortBlock(first: number, last: number): void {
+  if (!existsSync(RESERVED)) return;
+  const [lo, hi] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  if (lo === undefined || hi === undefined || last < lo || first > hi) return;
+  const cur = readFileSync(RESERVED, 'utf8');
+  const next = mergePortRanges(cur, [first, last]);
+  if (next !== mergePortRanges(cur, [first, first])) writeFileSync(RESERVED, next);
 }
 
 export function busyPortsMessage(tier: Tier, instance: number, busy: { port: number; what: string; holder?: string }[]): string {

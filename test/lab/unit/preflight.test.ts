@@ -1,13 +1,19 @@
 // `up` on a machine without the host tools names the Debian packages; a taken port is named with its holder.
 import { mkdtempSync, symlinkSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, portHolder, toolsFor } from '../lib/preflight.js';
+import { busyPorts, busyPortsMessage, labPorts, mergePortRanges, missingTools, missingToolsMessage, portHolder, toolsFor } from '../lib/preflight.js';
 
 let srv: Server | undefined;
-afterEach(() => new Promise<void>((r) => (srv ? srv.close(() => r()) : r())));
+let client: Socket | undefined;
+afterEach(async () => {
+  client?.destroy();
+  client = undefined;
+  await new Promise<void>((r) => (srv ? srv.close(() => r()) : r()));
+  srv = undefined;
+});
 
 describe('lab preflight', () => {
   it('names each missing tool with the package that brings it, and one install command', () => {
@@ -52,5 +58,23 @@ describe('lab preflight', () => {
     expect(p).not.toContain('witness smtp');
     expect(p).not.toContain('image build SMTP');
     expect(labPorts('ct', ['legacy'], true).map((x) => x.what)).toContain('image build SMTP');
+  });
+
+  it('names the connection that took a port as its source port, the way instance 0 can collide', async () => {
+    srv = createServer((c) => c.on('error', () => undefined));
+    await new Promise<void>((r) => srv!.listen(0, '127.0.0.1', () => r()));
+    const port = (srv.address() as { port: number }).port;
+    const local = await new Promise<number>((resolve, reject) => {
+      client = connect({ host: '127.0.0.1', port }, () => resolve(client!.localPort as number));
+      client.on('error', reject);
+    });
+    expect(portHolder(local)).toMatch(new RegExp(`^a connection \\(ESTABLISHED\\) of PID ${process.pid}: `));
+  });
+
+  it('merges the lab block into ip_local_reserved_ports without losing what is there', () => {
+    expect(mergePortRanges('', [42000, 42999])).toBe('42000-42999');
+    expect(mergePortRanges('8080,42500-43500\n', [42000, 42999])).toBe('8080,42000-43500');
+    expect(mergePortRanges('43000-43999', [42000, 42999])).toBe('42000-43999');
+    expect(mergePortRanges('1,3', [2, 2])).toBe('1-3');
   });
 });
