@@ -14,7 +14,7 @@ export const FILE_READ_MARKER = ': mhs-file-read;';
 /** Absolute, normalised, not the root: the only kind of path a step may write, back up or restore. */
 export function checkedPath(p: string): string {
   const n = posix.normalize(p).replace(/\/+$/, '');
-  if (!p.startsWith('/') || n === '' || n === '/' || /[\0\n\r]/.test(n) || p.split('/').includes('..')) throw new AppError('install:errors.badPath', { path: p });
+  if (!p.startsWith('/') || n === '' || n === '/' || /[\0\n\r\t]/.test(n) || p.split('/').includes('..')) throw new AppError('install:errors.badPath', { path: p });
   return n;
 }
 
