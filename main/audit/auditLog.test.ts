@@ -95,6 +95,7 @@ describe('AuditLog', () => {
     await log.export(join(dir, 'out', 'a.csv'), 'csv');
     const csv = await readFile(join(dir, 'out', 'a.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFid,startedAt,host,port,user,via,sudo,command,')).toBe(true);
+    expect(csv.split('\r\n')[0]?.endsWith(',stdout,stderr,kind,detail')).toBe(true);
     expect(csv).toContain(`"printf ""a,b""\n=cmd"`);
     expect(csv).toContain(`"Grüße\r\n""q"""`);
     expect(csv).toContain(',TERM,ssh:errors.cancelled,');

@@ -1,6 +1,7 @@
 /**
  * Append-only audit log per project: one JSON object per line (JSONL) in a file the caller chooses. Every
- * command the SSH engine runs is recorded with host, user, timing, exit status and bounded output. Secrets (the
+ * command the SSH engine runs and every login it attempts (kind 'connect', failed ones with their reason) is
+ * recorded with host, user, timing, exit status and bounded output. Secrets (the
  * sudo/login password and anything registered with addSecret) are replaced by [REDACTED] before anything is
  * written. Reading back is paged; export writes JSONL or CSV.
  */
@@ -43,6 +44,9 @@ export const AUDIT_CSV_COLUMNS = [
   'outputTruncated',
   'stdout',
   'stderr',
+  // Added later, at the end so spreadsheets built on the older columns keep working.
+  'kind',
+  'detail',
 ] as const satisfies readonly (keyof AuditEntry)[];
 
 export class AuditLog implements AuditSink {
