@@ -14,6 +14,7 @@ import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
 import { analysisStepStatus } from './analysis/status';
+import { installStepStatus } from './install/status';
 import { failoverStepStatus } from './failover/status';
 
 export interface StepModule {
@@ -31,7 +32,7 @@ export const stepModules: StepModule[] = [
   { id: 'sizing', View: SizingStep, status: sizingStepStatus },
   { id: 'architecture', View: ArchitectureStep, status: architectureStepStatus },
   { id: 'costs', View: CostsStep, status: costsStepStatus },
-  { id: 'install', View: InstallStep, status: recorded('install') },
+  { id: 'install', View: InstallStep, status: installStepStatus },
   { id: 'failover', View: FailoverStep, status: failoverStepStatus },
   { id: 'docs', View: DocsStep, status: recorded('docs') },
 ];

@@ -6,10 +6,11 @@ import { createSizingStepSlice, type SizingStepSlice } from '../steps/sizing/sli
 import { createArchitectureStepSlice, type ArchitectureStepSlice } from '../steps/architecture/slice';
 import { createCostsStepSlice, type CostsStepSlice } from '../steps/costs/slice';
 import { createAnalysisStepSlice, type AnalysisStepSlice } from '../steps/analysis/slice';
+import { createInstallStepSlice, type InstallStepSlice } from '../steps/install/slice';
 import { createFailoverStepSlice, type FailoverStepSlice } from '../steps/failover/slice';
 
 /** One store of slices: app chrome, the open project, and one slice per wizard step that needs UI state. */
-export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice & AnalysisStepSlice & FailoverStepSlice;
+export type AppState = AppSlice & ProjectSlice & ProjectStepSlice & SizingStepSlice & ArchitectureStepSlice & CostsStepSlice & AnalysisStepSlice & FailoverStepSlice & InstallStepSlice;
 
 export const useStore = create<AppState>()((...a) => ({
   ...createAppSlice(...a),
@@ -19,5 +20,6 @@ export const useStore = create<AppState>()((...a) => ({
   ...createArchitectureStepSlice(...a),
   ...createCostsStepSlice(...a),
   ...createAnalysisStepSlice(...a),
+  ...createInstallStepSlice(...a),
   ...createFailoverStepSlice(...a),
 }));

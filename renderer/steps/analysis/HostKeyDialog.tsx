@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import type { HostKeyPrompt } from './slice';
 
 /** ssh-ed25519 -> /etc/ssh/ssh_host_ed25519_key.pub: the file on the server to compare with. */
 export function hostKeyFile(keyType: string): string {
@@ -9,16 +10,31 @@ export function hostKeyFile(keyType: string): string {
   return `/etc/ssh/ssh_host_${known}_key.pub`;
 }
 
-/**
- * An unknown host key: shows the fingerprint and how to check it on the server. A changed key: blocks,
- * and only replaces the old key when the user types the server's name and chooses "replace".
- */
+/** The Ist-Analyse's host-key dialog, bound to its slice. */
 export function HostKeyDialog() {
-  const { t } = useTranslation('anaui');
   const prompt = useStore((s) => s.anaHostKey);
   const accept = useStore((s) => s.acceptHostKey);
   const replace = useStore((s) => s.replaceHostKey);
   const dismiss = useStore((s) => s.dismissHostKey);
+  return <HostKeyDialogView prompt={prompt} accept={accept} replace={replace} dismiss={dismiss} isOpen={() => !!useStore.getState().anaHostKey} />;
+}
+
+interface ViewProps {
+  prompt: HostKeyPrompt | null;
+  accept(): Promise<void>;
+  replace(): Promise<void>;
+  dismiss(): void;
+  /** Whether the prompt is still pending when the dialog closes (Escape): then closing means dismiss. */
+  isOpen(): boolean;
+}
+
+/**
+ * An unknown host key: shows the fingerprint and how to check it on the server. A changed key: blocks,
+ * and only replaces the old key when the user types the server's name and chooses "replace". Used by every
+ * step that connects to a server.
+ */
+export function HostKeyDialogView({ prompt, accept, replace, dismiss, isOpen }: ViewProps) {
+  const { t } = useTranslation('anaui');
   const [typed, setTyped] = useState('');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -33,7 +49,7 @@ export function HostKeyDialog() {
   const changed = prompt?.kind === 'changed';
 
   return (
-    <dialog ref={ref} className={`dialog ana-hostkey${changed ? ' ana-hostkey-changed' : ''}`} onClose={() => { if (useStore.getState().anaHostKey) dismiss(); }} aria-labelledby="ana-hk-title">
+    <dialog ref={ref} className={`dialog ana-hostkey${changed ? ' ana-hostkey-changed' : ''}`} onClose={() => { if (isOpen()) dismiss(); }} aria-labelledby="ana-hk-title">
       {prompt && !changed ? (
         <>
           <h2 id="ana-hk-title">{t('hostKey.unknownTitle')}</h2>

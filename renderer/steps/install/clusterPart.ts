@@ -1,0 +1,84 @@
+/**
+ * The cluster as it runs now, read over SSH on demand and every few seconds while the status view is
+ * visible; and the drift check (which configs differ between the nodes). Read-only: nothing here changes
+ * a node. The last status read stays shown (with its time) while a refresh runs or a node does not answer.
+ */
+import type { StateCreator } from 'zustand';
+import type { ClusterStatus } from '../../../shared/cluster/statusSchema';
+import type { MethodOutput } from '../../../shared/contract';
+import type { ErrorValue } from '../../../shared/errors';
+import { call } from '../../api/client';
+import type { AppState } from '../../store';
+import { acceptedKeys } from './inventoryPart';
+import { apiOf, errorOf, hostKeyPromptOf, isHostKeyError } from './sliceUtil';
+
+export interface ClusterState {
+  projectId: string;
+  status?: ClusterStatus;
+  loading: boolean;
+  error?: ErrorValue;
+  /** Date.now() of the last answer. */
+  at?: number;
+}
+
+export interface DriftState {
+  projectId: string;
+  phase: 'running' | 'done' | 'failed';
+  items?: MethodOutput<'commission.drift'>['items'];
+  error?: ErrorValue;
+  at?: number;
+}
+
+export interface ClusterPart {
+  insCluster: ClusterState | null;
+  insDrift: DriftState | null;
+  /** Auto refresh of the status view (on while it is visible). */
+  insAutoRefresh: boolean;
+  setInsAutoRefresh(on: boolean): void;
+  refreshCluster(): Promise<void>;
+  checkDrift(): Promise<void>;
+}
+
+export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (set, get) => ({
+  insCluster: null,
+  insDrift: null,
+  insAutoRefresh: true,
+  setInsAutoRefresh: (insAutoRefresh) => set({ insAutoRefresh }),
+
+  async refreshCluster() {
+    const p = get().project;
+    const cur = get().insCluster;
+    if (!p || !get().api || (cur?.loading && cur.projectId === p.id)) return;
+    if (!(await get().sendInsSecrets())) return;
+    const keep = cur?.projectId === p.id ? cur : undefined;
+    set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: true } });
+    try {
+      const status = await call(apiOf(get), 'cluster.status', { runId: crypto.randomUUID(), projectId: p.id, project: get().project!, acceptHostKeys: acceptedKeys(get()) });
+      if (get().project?.id === p.id) set({ insCluster: { projectId: p.id, loading: false, status, at: Date.now() } });
+    } catch (e) {
+      const err = errorOf(e);
+      if (get().project?.id === p.id) set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: false, error: err } });
+      // Host keys are asked for, and the automatic refresh stops until the user decides.
+      if (isHostKeyError(err)) {
+        set({ insAutoRefresh: false });
+        get().askHostKey(hostKeyPromptOf(err), 'cluster');
+      }
+    }
+  },
+
+  async checkDrift() {
+    const p = get().project;
+    if (!p || get().insDrift?.phase === 'running') return;
+    if (!(await get().sendInsSecrets())) return;
+    set({ insDrift: { projectId: p.id, phase: 'running' } });
+    try {
+      const r = await call(apiOf(get), 'commission.drift', { runId: crypto.randomUUID(), projectId: p.id, project: get().project!, acceptHostKeys: acceptedKeys(get()) });
+      set({ insDrift: { projectId: p.id, phase: 'done', items: r.items, at: Date.now() } });
+    } catch (e) {
+      const err = errorOf(e);
+      set({ insDrift: { projectId: p.id, phase: 'failed', error: err } });
+      if (isHostKeyError(err)) get().askHostKey(hostKeyPromptOf(err), 'drift');
+      else get().showError(err);
+    }
+  },
+});
