@@ -364,8 +364,9 @@ export class SshSession {
       // only when this is done, so the caller knows nothing of the command is running any more.
       const stop = async () => {
         const began = performance.now();
-        // Cancelled before the channel was open: the command may still start, so wait until it exists.
-        await ready;
+        // Cancelled before the channel was open: the command may still start, so wait until it exists (a server
+        // that never answers the channel request gets the grace period, then nothing of it can be running).
+        await Promise.race([ready, sleep(grace + 5000)]);
         if (channel) {
           let gone = await round('TERM');
           if (!gone) {
