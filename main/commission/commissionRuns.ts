@@ -60,7 +60,12 @@ function learnedOf(services: Services): LearnedDurations {
 }
 
 export function isProjectRunning(services: Services, projectId: string): boolean {
-  return [...active(services).values()].some((r) => r.projectId === projectId);
+  return runningRunId(services, projectId) !== undefined;
+}
+
+/** The runId of the action running for the project, if any (a reloaded window re-attaches with it). */
+export function runningRunId(services: Services, projectId: string): string | undefined {
+  return [...active(services)].find(([, r]) => r.projectId === projectId)?.[0];
 }
 
 export function answerConfirm(services: Services, runId: string, confirmId: string, yes: boolean): boolean {

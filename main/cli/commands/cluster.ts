@@ -8,6 +8,7 @@ import { parseArgs } from '../args';
 import { cliT, type CliCommand } from '../command';
 import { ExitCode } from '../exitCodes';
 import { callHandler } from '../runtime';
+import { CLUSTER_CHECK_USAGE, runClusterCheck } from './clusterCheck';
 import { acceptedKeys, roleSecretsFromEnv } from './hosts';
 
 const yesNo = (t: TFunction, b: boolean | undefined) => (b === undefined ? '–' : t(b ? 'install:cli.status.yes' : 'install:cli.status.no'));
@@ -54,10 +55,11 @@ export function statusLines(s: ClusterStatus, t: TFunction): string[] {
 /** `cluster status --project F [--json] [--accept-fingerprint SHA256:...]`: read-only, over SSH to every node. */
 export const clusterCommand: CliCommand = {
   name: 'cluster',
-  usage: 'cluster status --project FILE [--json]',
+  usage: `cluster status --project FILE [--json] | ${CLUSTER_CHECK_USAGE}`,
   descriptionKey: 'install:cli.help.cluster',
   async run(argv, io) {
     const { positional, options } = parseArgs(argv, ['project', 'accept-fingerprint']);
+    if (positional[0] === 'check') return runClusterCheck(argv.slice(argv.indexOf('check') + 1), io);
     if (positional[0] !== 'status' || typeof options.project !== 'string') {
       io.err(`usage: ${this.usage}`);
       return ExitCode.usage;

@@ -1,4 +1,4 @@
-import { answerConfirm, cancelRun, isProjectRunning, pauseRun } from '../../commission/commissionRuns';
+import { answerConfirm, cancelRun, pauseRun, runningRunId } from '../../commission/commissionRuns';
 import { recordStoreOf } from '../../commission/recordStore';
 import type { Handler } from '../types';
 
@@ -13,7 +13,7 @@ export const commissionCancel: Handler<'commission.cancel'> = async ({ runId }, 
   return { cancelled: cancelRun(services, runId) || !!other };
 };
 
-export const commissionRecord: Handler<'commission.record'> = async ({ projectId, path }, { services }) => ({
-  record: (await recordStoreOf(services).load(projectId, path, undefined)) ?? null,
-  running: isProjectRunning(services, projectId),
-});
+export const commissionRecord: Handler<'commission.record'> = async ({ projectId, path }, { services }) => {
+  const runId = runningRunId(services, projectId);
+  return { record: (await recordStoreOf(services).load(projectId, path, undefined)) ?? null, running: runId !== undefined, ...(runId ? { runId } : {}) };
+};

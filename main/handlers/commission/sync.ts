@@ -14,7 +14,9 @@ import { configSyncPlan, driftProbes } from '../../../shared/commission/configSy
 import { runProbe } from '../../commission/actions';
 import { backupDirFor } from '../../commission/backup';
 import { dryRunCommission, projectNodeSessions, runCommission } from '../../commission/commissionRuns';
+import { overlayCommissionRecord } from '../../commission/recordStore';
 import { StepOutput } from '../../commission/stepOutput';
+import { cleanupAllowed } from '../../../shared/contract/methods/commission';
 import type { Handler } from '../types';
 import { collectInventory } from './inventory';
 import { inventoryOf } from './planSource';
@@ -44,7 +46,7 @@ export const commissionConfigSync: Handler<'commission.configSync'> = async ({ d
 };
 
 export const commissionCleanup: Handler<'commission.cleanup'> = async ({ dryRun, ...req }, ctx) => {
-  if (!req.project.failover.acceptanceRunId) throw new AppError('install:errors.cleanupNotAccepted');
+  if (!cleanupAllowed(await overlayCommissionRecord(ctx.services, req.project))) throw new AppError('install:errors.cleanupNotAccepted');
   const plan = legacyCleanupPlan(req.project, inventoryOf(req.project));
   const ephemeral = { backupDir: `${backupDirFor(req.projectId)}-cleanup/${stamp(ctx.services.now())}` };
   if (dryRun) return { dryRun: await dryRunCommission(ctx, { ...req, plan, ephemeral }, 'run', true) };

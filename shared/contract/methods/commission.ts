@@ -106,6 +106,12 @@ export const ConfirmRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rollback'), steps: z.array(z.object({ stepId: z.string(), node: NodeRoleSchema, title: L10nSchema })) }),
 ]);
 
+/** The one condition for removing legacy's old data (the UI offers it exactly then). */
+export function cleanupAllowed(project: { commission: { record?: { state: string } }; failover: { acceptanceRunId?: string; runs: readonly { id: string; status: string }[] } }): boolean {
+  const id = project.failover.acceptanceRunId;
+  return project.commission.record?.state === 'completed' && !!id && project.failover.runs.some((r) => r.id === id && r.status === 'done');
+}
+
 const DriftItemSchema = z.object({ id: z.string(), node: NodeRoleSchema, title: L10nSchema.optional(), ok: z.boolean(), output: z.string() });
 
 export const commissionMethods = {
@@ -141,8 +147,11 @@ export const commissionMethods = {
   'commission.pause': method(z.object({ runId: RunId, paused: z.boolean() }).strict(), z.object({ found: z.boolean() })),
   /** Stops the running command now (TERM, then KILL) and the run after it. */
   'commission.cancel': method(z.object({ runId: RunId }).strict(), z.object({ cancelled: z.boolean() })),
-  /** The newest record main knows for the project (mirror, file), e.g. after the app was restarted. */
-  'commission.record': method(z.object({ projectId: ProjectId, path: PathSchema.optional() }).strict(), z.object({ record: CommissionRecordSchema.nullable(), running: z.boolean() })),
+  /**
+   * The newest record main knows for the project (mirror, file), e.g. after the app was restarted, and the
+   * runId of an action running for it now (to re-attach to its events, pause or cancel it).
+   */
+  'commission.record': method(z.object({ projectId: ProjectId, path: PathSchema.optional() }).strict(), z.object({ record: CommissionRecordSchema.nullable(), running: z.boolean(), runId: z.string().optional() })),
   'commission.secretsStatus': method(z.object({ projectId: ProjectId }).strict(), z.record(CommissionSecretIdSchema, z.boolean())),
   /** Stores a commissioning secret (hacluster password ...); `remember: false` keeps it for this session only. */
   'commission.setSecret': method(
@@ -158,7 +167,10 @@ export const commissionMethods = {
   ),
   /** Read-only: which configs differ between the nodes. */
   'commission.drift': method(z.object({ runId: RunId, projectId: ProjectId, project: ProjectSchema, acceptHostKeys: RunInput.acceptHostKeys }).strict(), z.object({ items: z.array(DriftItemSchema) })),
-  /** Removes the old data on legacy: only after the failover tests were accepted. Dry run or run. */
+  /**
+   * Removes the old data on legacy. Only when cleanupAllowed(project): the commissioning record is completed and
+   * project.failover.acceptanceRunId names a failover run with status 'done'. Dry run or run.
+   */
   'commission.cleanup': method(
     z.object({ ...RunInput, dryRun: z.boolean().default(true) }).strict(),
     z.object({ dryRun: DryRunSchema.optional(), result: RunResultSchema.omit({ record: true }).optional() }),
