@@ -19,8 +19,9 @@ export function parseHostSpec(spec: string, defaults: { user?: string; port?: nu
 }
 
 /** The facts as a short table in the user's language, notes as sentences. */
-export function summary(f: Facts, t: TFunction): string[] {
-  const gib = (b?: number) => (b === undefined ? '–' : `${(b / 2 ** 30).toFixed(1)} GiB`);
+export function summary(f: Facts, t: TFunction, lang: CliIO['lang'] = 'en'): string[] {
+  const one = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const gib = (b?: number) => (b === undefined ? '–' : `${one.format(b / 2 ** 30)} GiB`);
   const raid = f.storage?.raids?.map((r) => `${r.name} ${r.level ?? ''} ${r.state ?? ''}`.trim()).join(', ');
   const rows: [string, string][] = [
     ['host', f.hostname ?? '–'],
@@ -116,7 +117,7 @@ export const analyseCommand: CliCommand = {
       stopEvents();
     }
     if (o.json) io.out(JSON.stringify(facts, null, 2));
-    else for (const line of summary(facts, t)) io.out(line);
+    else for (const line of summary(facts, t, io.lang)) io.out(line);
     if (file && project) {
       await storeFacts(io, file, project, facts, target);
       io.err(t('common:cli.stored', { path: file }));
@@ -141,7 +142,7 @@ export const importCollectorCommand: CliCommand = {
     const { facts } = await callHandler<{ facts: Facts }>(io, 'analysis.importBundle', { path: path.resolve(positional[0]) });
     const t = await cliT(io);
     if (options.json) io.out(JSON.stringify(facts, null, 2));
-    else for (const line of summary(facts, t)) io.out(line);
+    else for (const line of summary(facts, t, io.lang)) io.out(line);
     if (file && project) {
       await storeFacts(io, file, project, facts);
       io.err(t('common:cli.stored', { path: file }));
