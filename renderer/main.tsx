@@ -9,7 +9,10 @@ import './styles.css';
 async function boot() {
   const api = await connectApi();
   const [info, settings] = await Promise.all([api.call('app.info', {}), api.call('settings.get', {})]);
-  const lng = (settings.ok && settings.value.language) || (info.ok ? info.value.defaultLanguage : 'en');
+  // The app follows the OS language; in a browser (npm start without Electron) the browser's language is the user's.
+  const browserLng = navigator.languages?.[0] ?? navigator.language;
+  const fallback = info.ok && info.value.transport === 'bridge' && browserLng ? (browserLng.toLowerCase().startsWith('de') ? 'de' : 'en') : info.ok ? info.value.defaultLanguage : 'en';
+  const lng = (settings.ok && settings.value.language) || fallback;
   await initI18n(lng);
   useStore.setState({ api, language: lng });
   api.on('project.saved', () => void useStore.getState().refreshLists());

@@ -39,13 +39,33 @@ function findBrowser() {
   return undefined;
 }
 
+/** The console speaks the user's language like the app does (German for a de_* locale). */
+const german = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale || '');
+const say = german
+  ? {
+      intro: 'Mail HA Studio läuft hier im Browser: Die Electron-Desktop-Anwendung ist auf diesem Rechner nicht installiert\n' +
+        '(installiert mit ELECTRON_SKIP_BINARY_DOWNLOAD=1 oder ohne Zugang zu GitHub). Dieselbe Oberfläche mit denselben\n' +
+        'Funktionen wird jetzt auf 127.0.0.1 bereitgestellt.\n',
+      desktop: 'Für die Desktop-Anwendung: node node_modules/electron/install.js, danach wieder npm start.\n',
+      opening: (url, exe) => `Öffne ${url} in ${exe}\n`,
+      open: (url) => `\nDiese Adresse im Browser öffnen:\n  ${url}\n\nBeenden mit Strg+C.\n`,
+      noStart: (exe, msg) => `${exe} ließ sich nicht starten: ${msg}\n`,
+    }
+  : {
+      intro: 'Mail HA Studio runs in your browser here: the Electron desktop app is not installed on this machine\n' +
+        '(installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or without access to GitHub). The same app with the same\n' +
+        'functions is now served on 127.0.0.1.\n',
+      desktop: 'For the desktop app: node node_modules/electron/install.js, then npm start again.\n',
+      opening: (url, exe) => `Opening ${url} in ${exe}\n`,
+      open: (url) => `\nOpen this address in a browser:\n  ${url}\n\nStop with Ctrl+C.\n`,
+      noStart: (exe, msg) => `could not start ${exe}: ${msg}\n`,
+    };
+
 function startBridge(reason) {
-  process.stderr.write(
-    `\nElectron binary not installed (${reason}).\n` +
-      `This happens with ELECTRON_SKIP_BINARY_DOWNLOAD=1. To get the desktop app: unset it and run\n` +
-      `  node node_modules/electron/install.js\n` +
-      `Starting the test bridge instead (same UI and handlers, served on 127.0.0.1).\n\n`,
-  );
+  // Why Electron is missing matters only when debugging; its own message ("failed to install correctly,
+  // please delete node_modules/electron") contradicts a deliberate skip, so it is not the first thing shown.
+  process.stdout.write(`\n${say.intro}${say.desktop}`);
+  if (process.env.MHS_DEBUG) process.stderr.write(`(electron: ${reason})\n`);
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const bridge = spawn(tsx, ['main/bridge/serve.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   process.on('SIGINT', () => bridge.kill('SIGINT'));
@@ -53,7 +73,9 @@ function startBridge(reason) {
   let browser;
   let buffered = '';
   bridge.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
+    // The bridge's machine-readable URL line is for this script; the person gets the sentence below.
+    const shown = String(chunk).split('\n').filter((l) => !l.startsWith('MHS_BRIDGE_URL=')).join('\n');
+    if (shown.trim()) process.stdout.write(shown);
     buffered += String(chunk);
     const m = /MHS_BRIDGE_URL=(\S+)/.exec(buffered);
     if (!m || browser !== undefined) return;
@@ -61,13 +83,13 @@ function startBridge(reason) {
     const exe = process.env.MHS_NO_BROWSER ? undefined : findBrowser();
     const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
     if (exe && hasDisplay) {
-      process.stdout.write(`Opening ${url} in ${exe}\n`);
+      process.stdout.write(say.opening(url, exe) + say.open(url));
       const profile = mkdtempSync(path.join(os.tmpdir(), 'mhs-browser-'));
       browser = spawn(exe, [`--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore' });
-      browser.on('error', (e) => process.stderr.write(`could not start ${exe}: ${e.message}\n`));
+      browser.on('error', (e) => process.stderr.write(say.noStart(exe, e.message)));
     } else {
       browser = null;
-      process.stdout.write(`Open this URL in a browser: ${url}\n`);
+      process.stdout.write(say.open(url));
     }
   });
   bridge.on('exit', (code) => {

@@ -15,9 +15,10 @@ export function App() {
   const current = useStore((s) => s.currentStep);
   const mainRef = useRef<HTMLElement>(null);
   useShortcuts();
-  // Move focus to the step's content after navigation so keyboard users land where they went.
+  // Each step opens at its top, and keyboard users land on its heading.
   useEffect(() => {
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    mainRef.current?.scrollTo?.({ top: 0 });
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   }, [current]);
   const View = stepModules.find((m) => m.id === current)?.View;
   return (

@@ -18,7 +18,7 @@ export function Header() {
   const time = savedAt ? new Date(savedAt).toLocaleTimeString(i18n.language) : '';
   const statusText =
     saveStatus === 'dirty' ? t('save.dirty') : saveStatus === 'saving' ? t('save.saving') : saveStatus === 'error' ? t('save.error') : saveStatus === 'invalid' ? t('save.invalid')
-      : savedAt ? t(filePath ? 'save.savedAt' : 'save.recoveryAt', { time }) : '';
+      : savedAt ? (filePath ? t('wizard:save.savedIn', { time, file: filePath }) : t('save.recoveryAt', { time })) : '';
 
   return (
     <header className="app-header">
@@ -32,7 +32,7 @@ export function Header() {
         <button onClick={() => void openWithDialog()} title="Ctrl+O">{t('actions.open')}</button>
         <button onClick={() => void saveWithDialog(false)} disabled={!project} title="Ctrl+S">{t('actions.save')}</button>
         <button onClick={() => void saveWithDialog(true)} disabled={!project}>{t('actions.saveAs')}</button>
-        <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">{project ? statusText : ''}</span>
+        <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite" title={filePath ?? undefined}>{project ? statusText : ''}</span>
       </div>
       <div className="lang" role="group" aria-label={t('language')}>
         {languages.map((l) => (

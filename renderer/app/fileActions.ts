@@ -26,19 +26,19 @@ export async function saveWithDialog(forceAsk: boolean): Promise<void> {
   if (r.value.native) {
     if (r.value.path) await saveProject(r.value.path);
   } else {
-    setPathPrompt({ mode: 'save', initial: filePath ?? suggested });
+    setPathPrompt({ mode: 'save', initial: filePath ?? r.value.suggestedPath ?? suggested });
   }
 }
 
+/** "Müller & Söhne – HA-Mailserver" -> "Müller-Söhne-HA-Mailserver.mhs.json": umlauts kept, separators as dashes. */
 export function suggestedFileName(customer: string, title: string): string {
   const base = [customer, title]
+    .map((s) => s.trim())
     .filter(Boolean)
-    .join('-')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
+    .join(' ')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
-  return `${base || 'projekt'}.mhs.json`;
+    .slice(0, 80);
+  return `${base || 'Projekt'}.mhs.json`;
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 interface Props {
   label: string;
-  error?: string;
+  /** An i18n key, or a key with parameters (e.g. the RAID rule with its level and disk count). */
+  error?: string | { key: string; params?: Record<string, string | number> };
   hint?: string;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }
@@ -19,7 +20,7 @@ export function Field({ label, error, hint, children }: Props) {
       {children(id, error || hint ? msgId : undefined)}
       {error ? (
         <div id={msgId} className="field-msg error" role="alert">
-          {t(error)}
+          {typeof error === 'string' ? t(error) : t(error.key, error.params ?? {})}
         </div>
       ) : hint ? (
         <div id={msgId} className="field-msg">

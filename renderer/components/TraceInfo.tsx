@@ -21,8 +21,8 @@ function useTranslate(): { t: Translate; lang: Lang } {
 /**
  * The "Wie berechnet?" disclosure next to a computed figure: the formula in words, the same with the values,
  * every input with its label and unit, and the result, in the UI's language. It opens beside its icon on the
- * side with room, never over the other icons (they stay clickable above it), and closes on Escape, on a click
- * elsewhere or when another one opens.
+ * side with room, so the icons of the same column stay free, and closes on Escape, on any click (a click
+ * meant for a covered neighbour reaches it with the next one) or when another one opens.
  */
 export function TraceInfo({ figure, label, display, digits }: { figure: Figure; label?: string; display?: Display; digits?: number }) {
   const { t: tr } = useTranslation('planui');
@@ -32,8 +32,10 @@ export function TraceInfo({ figure, label, display, digits }: { figure: Figure; 
   const [side, setSide] = useState<'left' | 'right'>('left');
   useEffect(() => {
     if (!open) return;
+    // Any click closes it, inside the explanation too (it only informs), except on its own icon, which toggles.
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node)) ref.current?.removeAttribute('open');
+      const onIcon = ref.current?.querySelector('summary')?.contains(e.target as Node);
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !onIcon) ref.current?.removeAttribute('open');
     };
     document.addEventListener('pointerdown', close);
     document.addEventListener('keydown', close);

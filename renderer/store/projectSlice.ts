@@ -34,6 +34,8 @@ export interface ProjectSlice {
 
 const AUTOSAVE_MS = 1500;
 let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+/** Counts the user's changes; bookkeeping does not, so it never keeps a saved project "unsaved". */
+let revision = 0;
 
 export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = (set, get) => {
   /** Runs an API call and shows its error in the error dialog instead of throwing. */
@@ -46,9 +48,18 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     }
   }
   function changed(project: Project) {
+    revision++;
     set({ project, saveStatus: 'dirty' });
     clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(() => void get().autosave(), AUTOSAVE_MS);
+  }
+  /**
+   * Bookkeeping the app does by itself (time spent in a step, the status a step derives): kept in the open
+   * project and written with the next real change, but never a reason to rewrite the file on its own, so
+   * opening a project and moving between steps leaves the file as it was.
+   */
+  function noted(project: Project) {
+    set({ project });
   }
   function api() {
     const a = get().api;
@@ -120,12 +131,12 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
     setStepStatus(step, status) {
       const p = get().project;
       if (!p || p.steps[step].status === status) return;
-      changed({ ...p, steps: { ...p.steps, [step]: { ...p.steps[step], status, updatedAt: new Date().toISOString() } } });
+      noted({ ...p, steps: { ...p.steps, [step]: { ...p.steps[step], status, updatedAt: new Date().toISOString() } } });
     },
     addTimeSpent(step, seconds) {
       const p = get().project;
       if (!p || seconds < 1) return;
-      changed({ ...p, steps: { ...p.steps, [step]: { ...p.steps[step], secondsSpent: p.steps[step].secondsSpent + Math.round(seconds) } } });
+      noted({ ...p, steps: { ...p.steps, [step]: { ...p.steps[step], secondsSpent: p.steps[step].secondsSpent + Math.round(seconds) } } });
     },
     async autosave() {
       const { project, filePath, saveStatus } = get();
@@ -134,8 +145,9 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
         set({ saveStatus: 'invalid' });
         return;
       }
+      const at = revision;
       const r = await get().api?.call('project.autosave', { project, ...(filePath ? { path: filePath } : {}) });
-      if (r?.ok && get().project === project) set({ saveStatus: 'clean', savedAt: r.value.savedAt });
+      if (r?.ok && revision === at) set({ saveStatus: 'clean', savedAt: r.value.savedAt });
       else if (r && !r.ok) set({ saveStatus: 'error' });
     },
   };

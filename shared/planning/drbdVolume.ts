@@ -121,7 +121,7 @@ function remedyFor(i: DrbdVolumeInput, neededGb: number, limitedBy: 'primary' | 
   } catch {
     // A RAID1 cannot grow by adding disks: only bigger disks help.
   }
-  const params = { neededUsableGb: round(neededUsable, 0) };
+  const params = { neededUsableGb: round(neededUsable, 0), neededGb: round(neededGb, 0), osReserveGb: round(i.osReserveGb, 0) };
   return {
     kind: 'biggerDisks',
     neededUsableGb: neededUsable,

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { RatesSchema } from '../project/meta';
 import type { PrimaryFacts } from './hardwareSchema';
-import { primaryFromFacts } from './factsToPrimary';
+import { resolvePrimary, valuesFromPrimary, type PrimaryValues, type ResolvedPrimary } from './primaryFields';
 import { PlanningSchema, type Planning } from './schema';
 import { reason, type Reason } from './trace';
 
@@ -13,7 +13,10 @@ export interface RateInput {
 
 export interface PlanningInputs {
   planning: Planning;
+  /** The existing server field by field: value, where it came from, what is missing. */
+  primaryFields: ResolvedPrimary;
   primary: PrimaryFacts | null;
+  /** 'facts' when the Ist-Analyse supplied any of it, 'planning' when every value was entered in Sizing. */
   primarySource: 'planning' | 'facts' | null;
   hourlyRate: RateInput;
   overhead: RateInput;
@@ -25,10 +28,15 @@ export interface PlanningInputs {
 const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
+/** The corrections made in Sizing; an older file's complete hand entry counts as a correction of every field. */
+export function sizingOverrides(planning: Planning): PrimaryValues {
+  return planning.sizing.overrides ?? (planning.sizing.primary ? valuesFromPrimary(planning.sizing.primary) : {});
+}
+
 /**
  * The one place that knows where planning data sits in a project file. Reads defensively (the CLI gets files
- * from anywhere): `planning` parsed with PlanningSchema (defaults when absent), primary hardware from
- * `planning.sizing.primary` (hand entry) or else the Ist-Analyse `facts`, rates and start date from `meta`
+ * from anywhere): `planning` parsed with PlanningSchema (defaults when absent), the primary from the
+ * Ist-Analyse `facts` with the corrections of planning.sizing.overrides, rates and start date from `meta`
  * with the project schema's own defaults, so the CLI, the UI and the documents fall back to the same numbers.
  */
 export function planningInputsFromProject(projectJson: unknown): PlanningInputs {
@@ -42,19 +50,13 @@ export function planningInputsFromProject(projectJson: unknown): PlanningInputs 
   const planning = parsed.data;
   const notes: Reason[] = [];
 
-  let primary: PrimaryFacts | null = planning.sizing.primary ?? null;
-  let primarySource: PlanningInputs['primarySource'] = primary ? 'planning' : null;
-  if (!primary && root.facts !== undefined) {
-    const f = primaryFromFacts(root.facts);
-    if (f.primary) {
-      primary = f.primary;
-      primarySource = 'facts';
-      if (f.guessed.length) notes.push(reason('planning:notes.factsGuessed', { fields: f.guessed.join(', ') }));
-    } else {
-      notes.push(reason('planning:notes.factsIncomplete', { fields: f.missing.join(', ') }));
-    }
-  }
-  if (!primary) notes.push(reason('planning:notes.noPrimary'));
+  const fields = resolvePrimary(root.facts, sizingOverrides(planning));
+  const fromFacts = Object.values(fields.fields).some((f) => f.source === 'facts' || f.source === 'guessed');
+  const anything = Object.values(fields.fields).some((f) => f.value !== undefined);
+  if (!anything) notes.push(reason('planning:notes.noPrimary'));
+  else if (fields.missing.length) notes.push(reason('planning:notes.primaryIncomplete', { count: fields.missing.length }));
+  if (fields.guessed.length) notes.push(reason('planning:notes.primaryGuessed', { count: fields.guessed.length }));
+  if (fields.overridden.length && fromFacts) notes.push(reason('planning:notes.primaryOverridden', { count: fields.overridden.length }));
 
   const meta = obj(root.meta);
   const ratesParsed = RatesSchema.safeParse(meta?.rates ?? {});
@@ -65,5 +67,14 @@ export function planningInputsFromProject(projectJson: unknown): PlanningInputs 
     planning.costs.overheadPct !== undefined ? { value: planning.costs.overheadPct, source: 'planning' } : { value: rates.overheadPercent, source: 'project' };
   const metaStart = meta?.startDate;
   const startDate = planning.timePlan.startDate || (typeof metaStart === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(metaStart) ? metaStart : '');
-  return { planning, primary, primarySource, hourlyRate, overhead, startDate, notes };
+  return {
+    planning,
+    primaryFields: fields,
+    primary: fields.primary,
+    primarySource: fields.primary ? (fromFacts ? 'facts' : 'planning') : null,
+    hourlyRate,
+    overhead,
+    startDate,
+    notes,
+  };
 }

@@ -57,6 +57,7 @@ function composePlan(inputs: PlanningInputs): ProjectPlan {
           growth: p.growth,
           assumptions: p.sizing.assumptions,
           ...(p.sizing.candidate ? { candidate: p.sizing.candidate } : {}),
+          ...(inputs.primaryFields.dataDevice ? { dataDevice: inputs.primaryFields.dataDevice } : {}),
           // Year 0 of the forecast is the project's start, so "year 4" can be named as a calendar year.
           ...(inputs.startDate ? { startYear: Number(inputs.startDate.slice(0, 4)) } : {}),
         }),

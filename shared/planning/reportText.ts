@@ -45,7 +45,11 @@ export function renderPlanText(r: ProjectPlan, t: Translate, lang: Lang): string
   const when = <T>(s: Section<T>, f: (v: T) => void) => (s.ok ? f(s.value) : failed(s.error));
 
   head('planning:cli.sizing');
-  if (!r.sizing) out.push(`  ${t('planning:notes.noPrimary')}`);
+  const pf = r.inputs.primaryFields;
+  if (!r.sizing) {
+    out.push(`  ${pf.missing.length < 10 ? t('planning:notes.primaryIncomplete', { count: pf.missing.length }) : t('planning:notes.noPrimary')}`);
+    out.push(`  ${t('planning:cli.missingFields')}: ${pf.missing.map((id) => t(`planning:fields.${id}`)).join(', ')}`);
+  }
   else when(r.sizing, (s) => {
     const withCandidate = s.comparison.some((row) => row.candidate !== undefined);
     const cols: ('primary' | 'recommended' | 'candidate')[] = ['primary', 'recommended', ...(withCandidate ? (['candidate'] as const) : [])];
@@ -76,6 +80,8 @@ export function renderPlanText(r: ProjectPlan, t: Translate, lang: Lang): string
     for (const nic of s.nics) out.push(`  ${t(`planning:sizing.nics.${nic.role}`)}: ${nic.count} × ${formatQuantity(t, lang, nic.speedGbps, 'Gbit/s')} – ${tr(t, nic.reason)}`);
     list(s.warnings, 'planning:cli.warnings');
   });
+  if (pf.guessed.length) out.push(`  ${t('planning:cli.guessedFields')}: ${pf.guessed.map((id) => t(`planning:fields.${id}`)).join(', ')}`);
+  if (pf.overridden.length) out.push(`  ${t('planning:cli.overriddenFields')}: ${pf.overridden.map((id) => t(`planning:fields.${id}`)).join(', ')}`);
 
   head('planning:cli.matrix');
   when(r.matrix, (decisions) => {

@@ -4,6 +4,7 @@ import { criteria, decisionIds, defaultWeights } from './matrixDefaults';
 import { QuorumFencingChoiceSchema } from './quorumSchema';
 import { CostsInputSchema } from './costsSchema';
 import { TimePlanSchema } from './timePlanSchema';
+import { PrimaryValuesSchema } from './primaryFields';
 
 const weight = (c: keyof typeof defaultWeights) => z.number().min(0).max(100).default(defaultWeights[c]);
 const criterionEnum = z.enum(criteria);
@@ -23,7 +24,12 @@ export const MatrixSchema = z.object({
 });
 
 export const SizingSettingsSchema = z.object({
-  /** Manual primary data when discovery has not run (or to correct it); wins over the project's facts. */
+  /**
+   * Values of the existing server corrected (or added) in Sizing, field by field; every other field comes
+   * from the Ist-Analyse facts (shared/planning/primaryFields.ts).
+   */
+  overrides: PrimaryValuesSchema.optional(),
+  /** Older files: a complete hand entry of the primary; read as overrides of every field. */
   primary: PrimaryFactsSchema.optional(),
   assumptions: SizingAssumptionsSchema.prefault({}),
   /** A concrete server considered as secondary. */

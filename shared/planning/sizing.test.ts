@@ -58,7 +58,7 @@ describe('sizeSecondaryNode: the seed primary (E5-2620 v4, 8C/16T, 32 GB, 4 x 2 
     expect(r.warnings).toContainEqual({ key: 'planning:sizing.warnings.drbdOutgrown', params: { volumeGb: 3950, neededGb: 4821, maxFillPct: 80, year: 4 } });
     // No volume group known (hand entry): both nodes need 4871 GB usable, i.e. 2*ceil(4871.27/2000) = 6 disks of 2 TB
     expect(v.remedy).toMatchObject({ kind: 'biggerDisks', sameDisks: { count: 6, sizeGb: 2000, raidLevel: 'raid10' } });
-    expect(v.remedy?.reason).toEqual({ key: 'planning:sizing.remedies.moreDisks', params: { neededUsableGb: 4871, count: 6, sizeGb: 2000, raid: 'RAID 10' } });
+    expect(v.remedy?.reason).toEqual({ key: 'planning:sizing.remedies.moreDisks', params: { neededUsableGb: 4871, neededGb: 4821, osReserveGb: 50, count: 6, sizeGb: 2000, raid: 'RAID 10' } });
     const dated = sizeSecondaryNode({ primary: seedPrimary, growth: seedGrowth, startYear: 2026 });
     expect(dated.drbd.volume.outgrown).toMatchObject({ year: 4, calendarYear: 2030 });
     expect(keys(dated)).toContain('planning:sizing.warnings.drbdOutgrownCalendar');

@@ -1,7 +1,7 @@
 import type { DiskType, Growth, HardwareSpec, PrimaryFacts, RaidLevel, SizingAssumptions } from './hardwareSchema';
 import { GrowthSchema, HardwareSpecSchema, PrimaryFactsSchema, SizingAssumptionsSchema } from './hardwareSchema';
 import { parseOrThrow } from './validate';
-import { arrayIops, disksFor, sequentialThroughput, usableCapacity } from './raid';
+import { arrayIops, disksFor, raidName, sequentialThroughput, usableCapacity } from './raid';
 import { GB, GiB, MiB, drbdBitmapMiB, drbdMetadataGb, drbdMetadataSectors, initialSyncHours, resyncRate, syncThroughput } from './drbd';
 import { checkSpec, type RequirementCheck, type Requirements } from './requirements';
 import { storageForecast, type ForecastPoint } from './forecast';
@@ -129,10 +129,13 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
 
   // RAID10 for the IMAP random I/O; same disk size and type as the primary keeps both nodes alike.
   const raidLevel: RaidLevel = 'raid10';
-  const diskReason = reason(p.disks.raidLevel === 'raid10' ? 'planning:sizing.reasons.raidMatch' : 'planning:sizing.reasons.raid10ForImap', {
-    primaryRaid: p.disks.raidLevel,
-  });
-  if (p.disks.raidLevel !== 'raid10') warnings.push(reason('planning:sizing.warnings.primaryNotRaid10', { raid: p.disks.raidLevel }));
+  const noRaid = p.disks.raidLevel === 'none';
+  const diskReason =
+    p.disks.raidLevel === 'raid10' ? reason('planning:sizing.reasons.raidMatch')
+      : noRaid ? reason('planning:sizing.reasons.raid10ForImapNoRaid')
+        : reason('planning:sizing.reasons.raid10ForImap', { primaryRaid: raidName(p.disks.raidLevel) });
+  if (noRaid) warnings.push(reason('planning:sizing.warnings.primaryNoRaid'));
+  else if (p.disks.raidLevel !== 'raid10') warnings.push(reason('planning:sizing.warnings.primaryNotRaid10', { raid: raidName(p.disks.raidLevel) }));
   const minUsable = Math.max(requiredUsableGb.value, primaryUsable.value);
   const count = disksFor(raidLevel, p.disks.sizeGb, minUsable);
   const secondaryArray = { count, sizeGb: p.disks.sizeGb, type: p.disks.type, raidLevel };
@@ -223,7 +226,9 @@ export function sizeSecondaryNode(input: SizingInput): SizingResult {
 
   const candidateChecks = cand ? checkSpec(cand, requirements) : undefined;
   for (const c of candidateChecks ?? []) {
-    if (c.meets === false) warnings.push(reason(`planning:sizing.warnings.candidate.${c.id}`, { required: fmt(c.required), offered: fmt(c.offered) }));
+    // RAID levels are named as people write them; the check itself keeps the ids.
+    const named = (v: number | string | null) => (c.id === 'raidLevel' && typeof v === 'string' ? v.split('/').map((l) => raidName(l as RaidLevel)).join('/') : fmt(v));
+    if (c.meets === false) warnings.push(reason(`planning:sizing.warnings.candidate.${c.id}`, { required: named(c.required), offered: named(c.offered) }));
   }
 
   const forecast = storageForecast({

@@ -95,7 +95,7 @@ describe('plan command', () => {
     expect(await planCommand.run(['--project', projectFile('facts-only.json', { facts: seedFacts }), '--json'], o.value)).toBe(0);
     const r = JSON.parse(o.text());
     expect(r.sizing.value.primary.usableGb.value).toBeCloseTo(4000.797868032, 6);
-    expect(r.notes).toEqual([{ key: 'planning:notes.factsGuessed', params: { fields: 'disks.type' } }]);
+    expect(r.notes).toEqual([{ key: 'planning:notes.primaryGuessed', params: { count: 1 } }]);
   });
 
   it('exit 1 when the plan breaks a rule; the report is still printed', async () => {
@@ -103,7 +103,8 @@ describe('plan command', () => {
     const file = projectFile('bad.json', { planning: { quorumFencing: { twoNode: true, qdevice: true } } });
     expect(await planCommand.run(['--project', file], o.value)).toBe(1);
     expect(o.text()).toContain('two_node und Quorum-Device lassen sich nicht kombinieren.');
-    expect(o.text()).toContain('Keine Daten zum Primärserver');
+    expect(o.text()).toContain('Keine Daten zum bestehenden Server');
+    expect(o.text()).toContain('Es fehlen: CPU-Kerne, Threads, Arbeitsspeicher (RAM)');
   });
 
   it('usage and file errors', async () => {

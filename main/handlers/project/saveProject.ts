@@ -1,7 +1,10 @@
 import { overlayCommissionRecord, writeProjectFileWithRecord } from '../../commission/recordStore';
 import type { Handler } from '../types';
+import { resolveProjectPath } from '../dialog/documentsDir';
 
-export const projectSave: Handler<'project.save'> = async ({ path, project }, { services, emit }) => {
+export const projectSave: Handler<'project.save'> = async ({ path: typed, project }, { services, emit }) => {
+  // A bare file name goes into the documents folder, not into whatever directory the app was started from.
+  const path = resolveProjectPath(typed);
   const savedAt = services.now().toISOString();
   // The commissioning record is main's: a renderer's older copy never rolls it back (see main/commission/README.md).
   await writeProjectFileWithRecord(services, path, { ...project, updatedAt: savedAt });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facts, Note } from '../../../shared/analysis/facts';
 import { noteText, type Translate } from '../../../shared/analysis/noteText';
 import { analyseWarnings } from '../../../shared/analysis/warnings';
+import { analysisCoverage, type CoverageArea } from '../../../shared/wizard/analysisCoverage';
 import { fmtNumber } from '../../components/format';
 import { DataChart, DiskChart, MailChart } from './Charts';
 import { fmtBytes, fmtDateTime, fmtHour, fmtRam } from './format';
@@ -15,16 +16,31 @@ function useNoteText() {
   const tr = t as unknown as Translate;
   return (n: Note) => {
     if (n.key !== 'anaui:notes.manualFields') return noteText(tr, n);
-    const fields = String(n.params?.fields ?? '').split(', ').map((f) => t(`manual.fields.${f}`)).join(', ');
+    const fields = String(n.params?.fields ?? '').split(', ').map((f) => t(f.endsWith('Version') ? `manual.fields.${f}` : `planning:fields.${f}`)).join(', ');
     return noteText(tr, { ...n, params: { ...n.params, fields } });
   };
 }
 
-/** The senior engineer's warnings, most severe first, above everything else. */
+const cardOfArea: Record<CoverageArea, string> = { hardware: 'hardware', storage: 'storage', data: 'data', mailVolume: 'mail', postfix: 'postfix', dovecot: 'dovecot', mariadb: 'mariadb' };
+
+/**
+ * The senior engineer's warnings, most severe first, above everything else. "Nothing to clear" is said only
+ * when the facts cover the services and every value the plan needs; otherwise what is missing is named.
+ */
 export function Warnings({ facts }: { facts: Facts }) {
   const { t } = useTranslation('anaui');
   const list = analyseWarnings(facts);
-  if (!list.length) return <div className="card ana-nowarn" role="status">✓ {t('results.noWarnings')}</div>;
+  const coverage = analysisCoverage(facts);
+  const gaps = !coverage.complete ? (
+    <div className="ana-gaps" role="status" data-testid="ana-gaps">
+      <strong>{t('results.gapsTitle')}</strong>{' '}
+      {coverage.missingAreas.length ? t('results.gaps', { areas: coverage.missingAreas.map((a) => t(`cards.${cardOfArea[a]}`)).join(', ') }) : null}
+      {coverage.missingFields.length ? <> {t('results.gapFields', { fields: coverage.missingFields.map((id) => t(`planning:fields.${id}`)).join(', ') })}</> : null}
+    </div>
+  ) : null;
+  if (!list.length) {
+    return gaps ? <div className="card ana-nowarn ana-incomplete">{gaps}</div> : <div className="card ana-nowarn" role="status">✓ {t('results.noWarnings')}</div>;
+  }
   return (
     <section className="card ana-warnings" aria-labelledby="ana-warn-title">
       <h2 id="ana-warn-title">{t('results.warningsTitle', { count: list.length })}</h2>
@@ -36,6 +52,7 @@ export function Warnings({ facts }: { facts: Facts }) {
           </li>
         ))}
       </ul>
+      {gaps}
     </section>
   );
 }
@@ -84,10 +101,11 @@ function Card({ id, collector, facts, children, wide, hasData }: { id: string; c
   );
 }
 
-function Pairs({ items }: { items: [string, ReactNode][] }) {
+/** Label/value pairs; with nothing to show it says so, unless the card shows its data another way (a chart). */
+function Pairs({ items, quietWhenEmpty }: { items: [string, ReactNode][]; quietWhenEmpty?: boolean }) {
   const shown = items.filter(([, v]) => v !== undefined && v !== null && v !== '');
   const { t } = useTranslation('anaui');
-  if (!shown.length) return <p className="muted">{t('results.nothing')}</p>;
+  if (!shown.length) return quietWhenEmpty ? null : <p className="muted">{t('results.nothing')}</p>;
   return (
     <dl className="ana-pairs">
       {shown.map(([k, v]) => (
@@ -139,7 +157,8 @@ export function Results({ facts }: { facts: Facts }) {
             [t('f.ram'), hw.memTotalBytes !== undefined ? fmtRam(hw.memTotalBytes) : undefined],
             [t('f.swap'), hw.swapTotalBytes !== undefined ? fmtRam(hw.swapTotalBytes) : undefined],
             [t('f.virtualization'), hw.virtualization ? (hw.virtualization === 'none' ? t('f.bareMetal') : hw.virtualization) : undefined],
-            [t('f.nics'), (hw.nics ?? []).filter((n) => n.name !== 'lo').map((n) => `${n.name}${n.speedMbps ? ` (${fmtNumber(n.speedMbps / 1000, 1)} Gbit/s)` : ''}`).join(', ') || undefined],
+            [t('f.nics'), (hw.nics ?? []).filter((n) => n.name !== 'lo').map((n) => `${n.name}${n.speedMbps ? ` (${fmtNumber(n.speedMbps / 1000, 1)} Gbit/s)` : ''}`).join(', ') ||
+              (hw.nicGroups ?? []).map((g) => t('f.nicGroup', { count: g.count, speed: fmtNumber(g.speedMbps / 1000, 1) })).join(', ') || undefined],
           ]} />
         </Card>
         <Card id="os" collector="os" facts={facts} hasData={has(facts.os)}>
@@ -151,6 +170,14 @@ export function Results({ facts }: { facts: Facts }) {
           {pkgs.length ? <p className="hint">{t('f.packagesTotal', { count: pkgs.length })}</p> : null}
         </Card>
         <Card id="storage" collector="storage" facts={facts} hasData={has(facts.storage)} wide>
+          {st.dataArray ? (
+            <p className="ana-described" data-testid="data-array">
+              <strong>{t('f.dataArray')}:</strong>{' '}
+              {st.dataArray.diskCount ?? '?'} × {fmtBytes(st.dataArray.diskSizeBytes, 1)}
+              {st.dataArray.diskType ? ` ${t(`planning:values.diskType.${st.dataArray.diskType}`)}` : ''}
+              {st.dataArray.raidLevel ? `, ${t(`planning:values.raidLevel.${st.dataArray.raidLevel}`)}` : ''}
+            </p>
+          ) : null}
           {disks.length ? (
             <table className="ana-table">
               <caption>{t('f.disks')}</caption>
@@ -257,7 +284,7 @@ export function Results({ facts }: { facts: Facts }) {
           ] : []} />
         </Card>
         <Card id="data" collector="data" facts={facts} hasData={has(facts.data)} wide>
-          <Pairs items={data ? [
+          <Pairs quietWhenEmpty={data?.vmailBytes !== undefined || data?.datadirBytes !== undefined || data?.spoolBytes !== undefined} items={data ? [
             [t('f.mailboxes'), num(data.totalMailboxes)],
             [t('f.messages'), num(data.totalMessages)],
             [t('f.domains'), data.domains?.length ? String(data.domains.length) : undefined],
@@ -265,11 +292,12 @@ export function Results({ facts }: { facts: Facts }) {
           <DataChart facts={facts} />
         </Card>
         <Card id="mail" collector="maillog" facts={facts} hasData={has(facts.mailVolume)} wide>
+          {mv?.statedPerDay !== undefined ? <p className="ana-busiest" data-testid="mail-stated">{t('f.statedPerDay', { count: mv.statedPerDay, value: fmtNumber(mv.statedPerDay, 0) })}</p> : null}
           {mv?.busiestHour ? <p className="ana-busiest">{t('f.busiestHour', { start: fmtHour(mv.busiestHour.start), count: mv.busiestHour.received })}</p> : null}
           {mv?.totals ? (
             <p className="hint">{t('f.totals', { received: num(mv.totals.received) ?? 0, delivered: num(mv.totals.delivered) ?? 0, deferred: num(mv.totals.deferred) ?? 0, bounced: num(mv.totals.bounced) ?? 0, rejected: num(mv.totals.rejected) ?? 0 })}</p>
           ) : null}
-          <MailChart facts={facts} />
+          {mv?.days?.length || mv?.statedPerDay === undefined ? <MailChart facts={facts} /> : null}
         </Card>
       </div>
       {generalNotes.length ? (

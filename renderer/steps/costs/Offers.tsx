@@ -96,13 +96,13 @@ function OfferEditor({ offer, onDone }: { offer: Offer | undefined; onDone(): vo
           <div className="field">
             <label htmlFor="offer-disktype">{t('costs.offers.fields.diskType')}</label>
             <select id="offer-disktype" value={d.diskType} onChange={(e) => set({ diskType: e.target.value as DiskType })}>
-              {diskTypes.map((x) => <option key={x} value={x}>{t(`diskTypes.${x}`)}</option>)}
+              {diskTypes.map((x) => <option key={x} value={x}>{t(`planning:values.diskType.${x}`)}</option>)}
             </select>
           </div>
           <div className="field">
             <label htmlFor="offer-raid">{t('costs.offers.fields.raidLevel')}</label>
             <select id="offer-raid" value={d.raidLevel} onChange={(e) => set({ raidLevel: e.target.value as RaidLevel })}>
-              {raidLevels.map((x) => <option key={x} value={x}>{t(`raidLevels.${x}`)}</option>)}
+              {raidLevels.map((x) => <option key={x} value={x}>{t(`planning:values.raidLevel.${x}`)}</option>)}
             </select>
           </div>
           {num('nicCount', undefined, { integer: true, optional: true, min: 1 })}
@@ -178,7 +178,7 @@ export function Offers({ evaluations }: { evaluations: OfferEvaluation[] }) {
                   <th scope="row">{name}</th>
                   <td className="specs">
                     {o.spec.cpuModel ? `${o.spec.cpuModel}, ` : ''}{o.spec.cores}C/{o.spec.threads}T, {fmtNumber(o.spec.ramGb)} GB RAM,{' '}
-                    {o.spec.disks.count} × {fmtNumber(o.spec.disks.sizeGb, 0)} GB {t(`diskTypes.${o.spec.disks.type}`)} {t(`raidLevels.${o.spec.disks.raidLevel}`)}
+                    {o.spec.disks.count} × {fmtNumber(o.spec.disks.sizeGb, 0)} GB {t(`planning:values.diskType.${o.spec.disks.type}`)} {t(`planning:values.raidLevel.${o.spec.disks.raidLevel}`)}
                     {o.spec.nics.length ? `, ${o.spec.nics.map((n) => `${n.count} × ${fmtNumber(n.speedGbps)} Gbit/s`).join(' + ')}` : ''}
                   </td>
                   <td className="num">{fmtEur(o.priceEur)}</td>

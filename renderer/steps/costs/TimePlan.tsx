@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { workingDay, type TimePlanResult } from '../../../shared/planning/timePlan';
-import { defaultTasks, phases, type Phase, type Task } from '../../../shared/planning/timePlanSchema';
+import { defaultTasks, phases, type LimitRule, type Phase, type Task } from '../../../shared/planning/timePlanSchema';
 import type { StepId } from '../../../shared/project/steps';
 import { NumField } from '../../components/NumField';
 import { fmtNumber } from '../../components/format';
@@ -58,7 +58,7 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
   const title = (r: TimePlanResult['rows'][number]) => ('text' in r.title ? r.title.text : i18n.exists(r.title.key) ? t(r.title.key) : r.id);
   const hours = (n: number | null) => (n === null ? '–' : fmtNumber(n, 2));
   const appHours = (step: StepId) => project.steps[step].secondsSpent / 3600;
-  const limit = tp.limitHours;
+  const limit = result.limit.hours;
   const over = result.totals.planned.value > limit;
 
   // One grid line per working day, up to the later of the plan's end and the limit.
@@ -97,7 +97,19 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
           </div>
           <NumField name="tp.hoursPerDay" label={t('time.hoursPerDay')} value={tp.hoursPerDay} unit="h" min={1} max={24}
             onChange={(v) => v !== undefined && update((pl) => ({ ...pl, timePlan: { ...pl.timePlan, hoursPerDay: v } }))} />
+          <div className="field span2">
+            <label htmlFor="tp-rule">{t('time.limitRule')}</label>
+            <select id="tp-rule" value={result.limit.rule}
+              onChange={(e) => update((pl) => ({ ...pl, timePlan: { ...pl.timePlan, limitRule: e.target.value as LimitRule } }))}>
+              {(['ihk2020', 'ihk1997', 'custom'] as const).map((r) => <option key={r} value={r}>{t(`time.rules.${r}`)}</option>)}
+            </select>
+          </div>
+          {result.limit.rule === 'custom' ? (
+            <NumField name="tp.limitHours" label={t('time.limitHours')} value={tp.limitHours} unit="h" min={1} max={1000}
+              onChange={(v) => v !== undefined && update((pl) => ({ ...pl, timePlan: { ...pl.timePlan, limitRule: 'custom', limitHours: v } }))} />
+          ) : null}
         </div>
+        <ReasonList items={result.warnings} />
         <table className="plan-table tasks" aria-label={t('time.tableLabel')}>
           <thead>
             <tr>
@@ -174,7 +186,6 @@ export function TimePlanPanel({ result }: { result: TimePlanResult }) {
           })}>+ {t('time.addTask')}</button>
           <button type="button" onClick={() => { if (window.confirm(t('time.resetConfirm'))) setTasks(() => defaultTasks()); }}>{t('time.reset')}</button>
         </div>
-        <ReasonList items={result.warnings} />
       </section>
       <section className="card wide" aria-labelledby="tp-gantt">
         <h2 id="tp-gantt">{t('time.gantt')}</h2>

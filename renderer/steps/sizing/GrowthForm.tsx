@@ -23,9 +23,11 @@ export function GrowthForm() {
       else next[k] = v;
       return { ...pl, sizing: { ...pl.sizing, assumptions: next as SizingAssumptions } };
     });
+  // Optional assumptions fall back to what the facts say when emptied; the others keep their last value.
+  const optional = (k: string) => k === 'drbdVolumeGb' || k === 'replicationLinkGbps';
   const assumption = (k: 'replicationLinkGbps' | 'maxFillPct' | 'osReserveGb' | 'ramHeadroomPct' | 'resyncSharePct' | 'drbdVolumeGb', unit: string, min: number, max?: number) => (
-    <NumField name={`assumptions.${k}`} label={t(`sizing.assumptions.${k}`)} value={a[k]} onChange={(v) => (v === undefined && k !== 'drbdVolumeGb' ? undefined : setAssumption(k, v))}
-      unit={unit} min={min} max={max} optional={k === 'drbdVolumeGb'} hint={k === 'drbdVolumeGb' ? t('sizing.assumptions.drbdVolumeHint') : undefined} />
+    <NumField name={`assumptions.${k}`} label={t(`sizing.assumptions.${k}`)} value={a[k]} onChange={(v) => (v === undefined && !optional(k) ? undefined : setAssumption(k, v))}
+      unit={unit} min={min} max={max} optional={optional(k)} hint={optional(k) ? t(`sizing.assumptions.${k}Hint`) : undefined} />
   );
 
   return (

@@ -1,28 +1,18 @@
 import type { StateCreator } from 'zustand';
-import type { HardwareDraft } from '../../components/hardwareDraft';
 import type { AppState } from '../../store';
 
-/** The primary as typed so far; numbers stay undefined until entered. */
-export interface PrimaryDraft extends HardwareDraft {
-  vmailGb?: number;
-  mariadbGb?: number;
-  spoolGb?: number;
-  bufferPoolGb?: number;
-  mailsPerDay?: number;
-  peakCpuPct?: number;
-}
-
-/** UI state of the Sizing step: the unfinished primary form (per project) and which panels are open. */
+/** UI state of the Sizing step: whether the existing server's values and the further assumptions are unfolded. */
 export interface SizingStepSlice {
-  sizingDraft: { projectId: string; draft: PrimaryDraft } | null;
+  /** null: open while values are missing or guessed, folded once the Ist-Analyse has given them all. */
+  sizingPrimaryOpen: boolean | null;
   sizingAssumptionsOpen: boolean;
-  setSizingDraft(projectId: string, draft: PrimaryDraft): void;
+  setSizingPrimaryOpen(open: boolean): void;
   setSizingAssumptionsOpen(open: boolean): void;
 }
 
 export const createSizingStepSlice: StateCreator<AppState, [], [], SizingStepSlice> = (set) => ({
-  sizingDraft: null,
+  sizingPrimaryOpen: null,
   sizingAssumptionsOpen: false,
-  setSizingDraft: (projectId, draft) => set({ sizingDraft: { projectId, draft } }),
-  setSizingAssumptionsOpen: (open) => set({ sizingAssumptionsOpen: open }),
+  setSizingPrimaryOpen: (sizingPrimaryOpen) => set({ sizingPrimaryOpen }),
+  setSizingAssumptionsOpen: (sizingAssumptionsOpen) => set({ sizingAssumptionsOpen }),
 });

@@ -45,6 +45,7 @@ export const projectMethods = {
   ),
   'dialog.saveProject': method(
     z.object({ suggestedName: z.string().max(200) }).strict(),
-    z.object({ native: z.boolean(), path: PathSchema.nullable() }),
+    /** suggestedPath: without a native dialog, a full path in the user's documents folder to offer. */
+    z.object({ native: z.boolean(), path: PathSchema.nullable(), suggestedPath: PathSchema.optional() }),
   ),
 };

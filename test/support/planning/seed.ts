@@ -56,5 +56,9 @@ export const seedFacts = {
   },
   data: { vmailBytes: 1.5e12, datadirBytes: 4e10, spoolBytes: 1e10 },
   mariadb: { innodbBufferPoolSizeBytes: 8 * GiB },
-  mailVolume: { days: [{ date: '2026-11-23', received: 19000 }, { date: '2026-11-24', received: 21000 }] },
+  mailVolume: {
+    days: [19_000, 21_000].map((received, i) => ({
+      date: `2026-11-2${3 + i}`, received, delivered: received, forwarded: 0, deferred: 0, deferrals: 0, bounced: 0, rejected: 0, bytesReceived: 0, bytesDelivered: 0,
+    })),
+  },
 };
