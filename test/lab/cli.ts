@@ -103,10 +103,10 @@ async function main(): Promise<void> {
       return;
     }
     case 'down': {
-      const pids = (loadState(a.tier)?.procs ?? []).map((p) => p.pid);
+      const procs = loadState(a.tier)?.procs ?? [];
       await down(a.tier);
       if (a.check) {
-        const left = await leftovers(a.tier, pids);
+        const left = await leftovers(a.tier, procs);
         if (left.length) throw new Error(`down left behind:\n  ${left.join('\n  ')}`);
       }
       return;

@@ -1,9 +1,11 @@
 // What a lab could leave behind on the host; `down` must leave none of it.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { netnsName, runDir, sockDir, type Tier } from './config.js';
+import { procAlive, type ProcRecord } from './state.js';
 import { run } from './util.js';
 
-export async function leftovers(tier: Tier, pids: number[] = []): Promise<string[]> {
+/** What of this instance's lab is still on the host; `procs` are the processes the lab recorded (by start time). */
+export async function leftovers(tier: Tier, procs: ProcRecord[] = []): Promise<string[]> {
   const found: string[] = [];
   const rd = runDir(tier);
   if (existsSync(`/run/netns/${netnsName(tier)}`)) found.push(`network namespace ${netnsName(tier)}`);
@@ -14,7 +16,8 @@ export async function leftovers(tier: Tier, pids: number[] = []): Promise<string
   }
   const loops = await run('losetup', ['-l', '-n', '-O', 'NAME,BACK-FILE'], { allowFail: true });
   for (const l of loops.stdout.split('\n')) if (l.includes(rd)) found.push(`loop device ${l.trim()}`);
-  for (const pid of pids) if (existsSync(`/proc/${pid}`)) found.push(`process ${pid}`);
+  // A recorded PID that now belongs to another process (PIDs are reused fast on a busy host) is no leftover.
+  for (const p of procs) if (procAlive(p)) found.push(`process ${p.pid} (${p.label})`);
   // Any process still using the lab's files, sockets or namespace (by command line).
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
