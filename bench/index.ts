@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { benchLegacyAnalysis } from './analysis';
+import { benchFailover } from './failover';
 import { benchMaillog } from './maillog';
 import { benchProjectIO } from './projectIO';
 import { benchFirstScreen } from './ui';
@@ -33,6 +34,11 @@ if (want('analysis')) {
     if (!r) console.log(`analysis (${tier}): lab not running; start it with \`npm run lab -- up --tier ${tier} --nodes legacy\``);
     else console.log(`analysis (${tier}): full Ist-Analyse of the legacy node (${r.collectors} collectors) median ${(median(r.ms) / 1000).toFixed(2)} s (runs: ${r.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s; goal <= 15 s on ct)`);
   }
+}
+
+// Only when asked for by name: it takes the lab cluster's mail service down on purpose.
+if (selected.includes('failover')) {
+  for (const line of await benchFailover()) console.log(line);
 }
 
 if (want('maillog')) {

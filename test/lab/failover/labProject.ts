@@ -1,0 +1,34 @@
+/**
+ * The project the failover lab tests run: the lab's own project as the commissioning tests build it
+ * (test/support/commission/labFixture.ts: ct = shared LUN + qdevice, no fencing with a risk acceptance;
+ * vm = DRBD + SBD), pointed at this lab instance (its SSH ports, its loop device) and with the Failover-Tests
+ * settings: probes through the VIP's loopback relays, the lab's test mailbox, the lab hook for node actions.
+ */
+import path from 'node:path';
+import type { Project } from '../../../shared/project/schema';
+import { labProject } from '../../support/commission/labFixture';
+import { labNode, type LabStatus } from '../lib/statusSchema.js';
+import { tier } from './labContext';
+
+export const HOOK = path.join(import.meta.dirname, 'lab-hook.sh');
+
+export function failoverLabProject(st: LabStatus, change: (p: Project) => void = () => {}): Project {
+  return labProject(tier, (p) => {
+    const key = { method: 'key' as const, keyPath: st.credentials.clientKey };
+    p.hosts.primary = { host: '127.0.0.1', port: labNode(st, 'legacy').ssh.port, user: 'root', auth: key };
+    p.hosts.secondary = { host: '127.0.0.1', port: labNode(st, 'secondary').ssh.port, user: 'root', auth: key };
+    p.hosts.witness = { host: '127.0.0.1', port: labNode(st, 'witness').ssh.port, user: 'root', auth: key };
+    if (tier === 'ct' && st.sharedDisk) p.commission.settings.sharedDevice = st.sharedDisk.nodeDevice;
+    p.meta.title = `Failover lab ${tier}`;
+    const v = st.vip.services;
+    p.failover.settings = {
+      ...p.failover.settings,
+      endpoint: { host: '127.0.0.1', ports: { smtp: v.smtp!.port, submission: v.submission!.port, imap: v.imap!.port, pop3: v.pop3!.port, sql: v.mysql!.port } },
+      // legacy's MariaDB listens on its loopback only: the SQL probe needs the plan to publish it on the VIP.
+      protocols: ['smtp', 'submission', 'imap', 'pop3'],
+      mailbox: { user: st.credentials.mailbox.user },
+      hook: { path: HOOK, actions: tier === 'ct' ? ['crash', 'poweroff', 'start', 'linkDown', 'linkUp'] : ['start', 'linkDown', 'linkUp'] },
+    };
+    change(p);
+  });
+}
