@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Facts } from '../../shared/analysis/facts';
 import { analyseWarnings } from '../../shared/analysis/warnings';
+import { parseLogFiles } from '../../main/analysis/maillog/readLogs';
+import { toMailVolume } from '../../main/analysis/maillog/volume';
+import { writeRotatedLogs } from '../support/maillog/writeLogs';
 import { ensureTestUsers, generateKey, startSshd, type SshdInstance } from '../integration/ssh/sshdFixture';
 import { expect, shot, test } from './fixtures';
 
@@ -244,6 +247,43 @@ test('a worn legacy server: the critical warnings come first, the step needs att
   await page.locator('[data-card=mail]').scrollIntoViewIfNeeded();
   await page.mouse.move(5, 5);
   await shot(page, 'analysis-results-legacy-mail-de');
+});
+
+test('the mail card shows pflogsumm\'s whole summary: every total and the top senders and recipients, by count and by size', async ({ app: page, workDir }) => {
+  const logs = writeRotatedLogs(path.join(workDir), { seed: 5, startMs: Date.UTC(2026, 2, 2), messagesPerDay: 400, maxBytes: 2_000_000, maxDays: 3 });
+  const parser = await parseLogFiles(logs.files, { referenceYear: 2026, referenceMonth: 10 });
+  const mailVolume = toMailVolume(parser, logs.files);
+  const file = path.join(workDir, 'mail.mhs.json');
+  await newProject(page, 'Mail-Statistik');
+  await page.keyboard.press('Control+s');
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Datei: ${file}`)).toBeVisible();
+  const project = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...project, facts: { source: 'ssh', collectors: { maillog: { status: 'ok' } }, mailVolume } }, null, 2));
+  await page.getByRole('button', { name: 'Öffnen …' }).click();
+  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
+  await openAnalysis(page);
+  await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+  const stats = page.getByTestId('mail-stats');
+  await stats.scrollIntoViewIfNeeded();
+  await stats.getByText('Zusammenfassung wie pflogsumm').click();
+  const de0 = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(n);
+  await expect(stats.locator('tr[data-total=received] td')).toHaveText(de0(parser.totals.received));
+  await expect(stats.locator('tr[data-total=senders] td')).toHaveText(de0(parser.senders.size));
+  await expect(stats.locator('tr[data-total=recipientDomains] td')).toHaveText(de0(parser.recipientDomains.size));
+  await expect(stats.locator('tr[data-total=saslAuthFailures] td')).toHaveText(de0(parser.saslAuthFailures));
+  const senders = stats.getByRole('table', { name: 'Top-10-Absender' });
+  await expect(senders.locator('tbody tr')).toHaveCount(10);
+  await expect(senders.locator('tbody tr').first()).toContainText(mailVolume.topSenders?.byCount[0]?.address ?? '?');
+  await stats.getByRole('table', { name: 'Top-10-Empfänger' }).scrollIntoViewIfNeeded();
+  await page.mouse.move(5, 5);
+  await shot(page, 'analysis-mail-stats-de');
+  await stats.getByRole('button', { name: 'nach Größe' }).click();
+  await expect(senders.locator('tbody tr').first()).toContainText(mailVolume.topSenders?.bySize[0]?.address ?? '?');
+  await shot(page, 'analysis-mail-stats-size-de');
 });
 
 test.describe('English', () => {

@@ -6,6 +6,7 @@ import { analyseWarnings } from '../../../shared/analysis/warnings';
 import { analysisCoverage, type CoverageArea } from '../../../shared/wizard/analysisCoverage';
 import { fmtNumber } from '../../components/format';
 import { DataChart, DiskChart, MailChart } from './Charts';
+import { MailStats } from './MailStats';
 import { fmtBytes, fmtDateTime, fmtHour, fmtRam } from './format';
 
 /** Packages whose versions matter for the cluster plan, in this order. */
@@ -298,6 +299,7 @@ export function Results({ facts }: { facts: Facts }) {
             <p className="hint">{t('f.totals', { received: num(mv.totals.received) ?? 0, delivered: num(mv.totals.delivered) ?? 0, deferred: num(mv.totals.deferred) ?? 0, bounced: num(mv.totals.bounced) ?? 0, rejected: num(mv.totals.rejected) ?? 0 })}</p>
           ) : null}
           {mv?.days?.length || mv?.statedPerDay === undefined ? <MailChart facts={facts} /> : null}
+          {mv?.totals ? <MailStats volume={mv} /> : null}
         </Card>
       </div>
       {generalNotes.length ? (
