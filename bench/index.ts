@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: prints figures, asserts nothing. Goals are printed beside each figure.
- * `npm run bench -- ui io maillog` runs a subset; MHS_BENCH_MAILLOG_MB sets the mail-log size (default 1024).
+ * `npm run bench -- ui io maillog docs` runs a subset; MHS_BENCH_MAILLOG_MB sets the mail-log size (default 1024).
  */
 import { existsSync } from 'node:fs';
 import { benchLegacyAnalysis } from './analysis';
+import { benchDocuments } from './docs';
 import { benchFailover } from './failover';
 import { benchMaillog } from './maillog';
 import { benchProjectIO } from './projectIO';
@@ -47,4 +48,12 @@ if (want('maillog')) {
   console.log(
     `maillog: ${(r.bytes / 1048576).toFixed(0)} MiB log: ours ${(r.oursMs / 1000).toFixed(1)} s, pflogsumm ${(r.pflogsummMs / 1000).toFixed(1)} s, ratio ${r.ratio.toFixed(1)}x (goal >= 5x), whole report matches: ${r.totalsMatch}${r.totalsMatch ? '' : ` (${JSON.stringify(r.mismatches.slice(0, 5))})`}`,
   );
+}
+
+if (want('docs')) {
+  const r = await benchDocuments();
+  for (const kind of ['report', 'handbook'] as const) {
+    const k = r[kind];
+    console.log(`docs: ${kind} of a large project (${(r.bytes / 1024).toFixed(0)} KiB, ${k.pages} pages) median ${(median(k.ms) / 1000).toFixed(2)} s wall, ${(median(k.cpuMs) / 1000).toFixed(2)} s CPU (runs: ${k.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s; goal <= 3 s)`);
+  }
 }

@@ -65,11 +65,18 @@ export class PdfWriter {
     return this.doc.font(name).fontSize(size).currentLineHeight(true) + gap;
   }
 
-  /** A single line at (x, y) that never wraps and never triggers pdfkit's own page flow. */
+  /**
+   * A single line at (x, y) that never wraps and never triggers pdfkit's own page flow. Alignment is computed
+   * here from the cached width, so pdfkit takes its fast path (no line wrapper) for every table cell and label.
+   */
   line(text: string, x: number, y: number, opts: { font: FontName; size: number; color: string; width?: number; align?: 'left' | 'right' | 'center' }): void {
-    const width = opts.width ?? this.widthOf(text, opts.font, opts.size) + 1;
-    const d = this.doc.font(opts.font).fontSize(opts.size).fillColor(opts.color);
-    d.text(text, x, y, { lineBreak: false, width, align: opts.align ?? 'left', height: opts.size * 2 });
+    if (!text) return;
+    let dx = 0;
+    if (opts.width !== undefined && opts.align && opts.align !== 'left') {
+      const free = opts.width - this.widthOf(text, opts.font, opts.size);
+      dx = opts.align === 'right' ? free : free / 2;
+    }
+    this.doc.font(opts.font).fontSize(opts.size).fillColor(opts.color).text(text, x + dx, y, { lineBreak: false });
   }
 }
 

@@ -75,7 +75,7 @@ export function ExportCard() {
                 </p>
               ) : null}
               {kind === 'handbook' ? <p className="hint">{t(`step.source.${mine.result.source}`)}</p> : null}
-              <button type="button" onClick={() => void open()}>{t('step.open')}</button>
+              {transport === 'bridge' ? null : <button type="button" onClick={() => void open()}>{t('step.open')}</button>}
               {mine.opened === false || transport === 'bridge' ? <p className="hint">{t('step.openUnavailable')}</p> : null}
             </>
           ) : null}

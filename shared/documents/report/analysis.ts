@@ -46,7 +46,17 @@ export const analysisBodies: SectionBodies = {
     const m = c.src.plan.matrix;
     if (!m.ok) return [sectionFailed(c, m)!];
     const weights = m.value[0]?.options[0]?.cells.map((x) => `${c.t(`planning:matrix.criteria.${x.criterion}`)} ${c.fmt.num(x.weight, 0)} %`).join(', ') ?? '';
-    return [b.p(c.d('report.utilityLead', { weights })), b.p(c.t('planning:matrix.labels.scale'), 'small'), ...matrixBlocks(c, m.value)];
+    // All decisions at a glance, the first one's matrix in full; the other matrices are in the annex (page limit).
+    const summary = b.table(
+      [col(c.d('report.colDecision'), 2), col(c.d('report.colOptions'), 5), col(c.d('common.chosen'), 2)],
+      m.value.map((d) => [
+        c.t(`planning:matrix.decisions.${d.decision}`),
+        d.options.map((o) => `${c.t(`planning:matrix.options.${o.option}`)} ${c.fmt.num(o.weightedSum.value, 2)}`).join('; '),
+        c.t(`planning:matrix.options.${d.chosen}`),
+      ]),
+      { caption: tableCaption(c, c.d('report.captionUtilitySummary')) },
+    );
+    return [b.p(c.d('report.utilityLead', { weights })), summary, b.p(c.t('planning:matrix.labels.scale'), 'small'), ...matrixBlocks(c, m.value.slice(0, 1)), b.p(c.d('report.utilityAnnex'))];
   },
 };
 

@@ -4,7 +4,7 @@ import { acceptanceBlocks } from '../acceptance';
 import type { BuildContext } from '../context';
 import { b, type Block } from '../model';
 import { outlines } from '../outline';
-import { phaseTaskTable, sectionFailed } from '../planViews';
+import { matrixBlocks, phaseTaskTable, sectionFailed } from '../planViews';
 import { pending } from '../prose';
 import { sectionNumbers } from '../assemble';
 
@@ -36,6 +36,10 @@ export const backBodies: SectionBodies = {
   'report.annexTimePlan': (c) => {
     const tp = c.src.plan.timePlan;
     return tp.ok ? [phaseTaskTable(c, tp.value, { actual: true })] : [sectionFailed(c, tp)!];
+  },
+  'report.annexUtility': (c) => {
+    const m = c.src.plan.matrix;
+    return m.ok ? [b.p(c.t('planning:matrix.labels.scale'), 'small'), ...matrixBlocks(c, m.value.slice(1))] : [sectionFailed(c, m)!];
   },
   'report.annexConfigs': (c) => configBlocks(c),
 };
