@@ -27,7 +27,7 @@ export interface L10n {
  * referenced in `stdin` or `content` as `{{secret:ID}}` and never appear in a plan, a project file, the
  * audit log or the output shown to the user.
  */
-export const secretIds = ['haclusterPassword', 'mariadbReplicaPassword'] as const;
+export const secretIds = ['haclusterPassword', 'mariadbReplicaPassword', 'ipmiPasswordPrimary', 'ipmiPasswordSecondary', 'ipmiPasswordNode3'] as const;
 export type SecretId = (typeof secretIds)[number];
 export const secretRef = (id: SecretId): string => `{{secret:${id}}}`;
 
