@@ -24,10 +24,10 @@ export const K = {
   mark: (n: string) => `mark:${n}`,
   mod: (n: string) => `mod:${n}`,
   sbd: (dev: string) => `sbd:${dev}`,
-  data: (dir: string) => `data:${dir}`,
+  /** Anything on the new volume (not part of a node's own state: a rollback wipes or removes the volume). */
+  vol: (path: string) => `vol:${path}`,
   cib: 'cib',
   corosync: 'corosync:cluster',
-  postconf: (param: string) => `postconf:${param}`,
 } as const;
 
 export const is = (key: string, value: string | null): Cond => ({ key, is: value });
@@ -149,6 +149,11 @@ export const accountUser = (stamp: string, a: Account): ModelRun =>
   run(shCommand([helper('mhs-accounts'), 'user', stamp, a.name, String(a.uid), String(a.gid), a.home, a.shell]), [{ save: [K.user(a.name)], stamp: `acc:${stamp}` }, set(K.user(a.name), `${a.uid}:${a.gid}`)]);
 export const dirs = (stamp: string, mode: string, owner: string, paths: readonly string[]): ModelRun =>
   run(shCommand([helper('mhs-accounts'), 'dir', stamp, mode, owner, ...paths]), [{ save: paths.map(K.dir), stamp: `acc:${stamp}` }, ...paths.map((p) => set(K.dir(p), '1'))]);
+export const accountMove = (stamp: string, m: { kind: 'user' | 'group'; name: string; to: number }): ModelRun =>
+  run(shCommand([helper('mhs-accounts'), m.kind === 'user' ? 'move-user' : 'move-group', stamp, m.name, String(m.to)]), [
+    { save: [`${m.kind}id:${m.name}`], stamp: `acc:${stamp}` },
+    set(`${m.kind}id:${m.name}`, String(m.to)),
+  ]);
 export const accountsUndo = (stamp: string): ModelRun => run(shCommand([helper('mhs-accounts'), 'undo', stamp]), [{ restore: `acc:${stamp}` }]);
 export function accountsExist(groups: readonly { name: string; gid: number }[], users: readonly Account[], dirPaths: readonly string[] = []): ModelProbe {
   const parts = [

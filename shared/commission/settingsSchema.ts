@@ -72,6 +72,10 @@ export const ClusterSettingsSchema = z.object({
       firewall: z.boolean().default(true),
     })
     .prefault({}),
+  /** BMC of each node for IPMI fencing (fence_ipmilan); the password is the secret ipmiPassword<Role>. */
+  ipmi: z
+    .partialRecord(NodeRoleSchema, z.object({ address: z.string().max(253).regex(/^[A-Za-z0-9][A-Za-z0-9.:-]*$/), user: z.string().min(1).max(64).regex(/^[^\s'"]+$/), lanplus: z.boolean().default(true) }))
+    .default({}),
   /** Mailbox that receives the delivery test after the cut-over (default: the first one Dovecot lists). */
   testMailbox: z.string().max(320).regex(/^[^\s@]+@[^\s@]+$/).optional(),
 });

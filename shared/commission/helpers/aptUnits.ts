@@ -32,7 +32,8 @@ install)
   trap '[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d' EXIT
   if [ -s "$state/$stamp.debconf" ]; then debconf-set-selections "$state/$stamp.debconf"; fi
   apt-get -q update
-  apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install "$@"
+  # Recommends stay out: the plan names every package it needs (fence-agents alone would pull cloud SDKs).
+  apt-get -q -y --no-install-recommends -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install "$@"
   installed | comm -13 "$state/$stamp.before" - > "$state/$stamp.new.tmp"
   mv "$state/$stamp.new.tmp" "$state/$stamp.new"
   echo "newly installed: $(wc -l < "$state/$stamp.new") packages" ;;
@@ -108,6 +109,19 @@ export LC_ALL=C
 state=${STATE_DIR}/accounts
 cmd=\${1:-}; [ $# -gt 0 ] && shift
 note() { mkdir -p "$state"; printf '%s\\n' "$2" >> "$state/$1"; }
+# usermod refuses while the account runs processes: stop their units (and the sockets that would start
+# them again), renumber, give the account's files the new uid, start the units again.
+renumber_user() {
+  name=$1 from=$2 to=$3
+  units=$(ps -o unit= -u "$from" 2>/dev/null | grep -v '^-$' | sort -u | tr '\\n' ' ')
+  sockets=""
+  for u in $units; do sockets="$sockets $(systemctl show -p TriggeredBy --value "$u" 2>/dev/null)"; done
+  [ -z "$units$sockets" ] || systemctl stop $sockets $units
+  usermod -u "$to" "$name"
+  find / /run -xdev -uid "$from" -exec chown -h "$to" {} + 2>/dev/null || true
+  [ -z "$units$sockets" ] || systemctl start $sockets $units
+  echo "user $name: uid $from -> $to (restarted: \${units:-nothing})"
+}
 case "$cmd" in
 group)
   stamp=$1 name=$2 gid=$3
@@ -130,17 +144,34 @@ dir)
   for d in "$@"; do
     if [ ! -d "$d" ]; then mkdir -p "$d"; chmod "$mode" "$d"; chown "$owner" "$d"; note "$stamp" "dir $d"; fi
   done ;;
+move-user)
+  # STAMP NAME NEWUID: gives a system account another uid (its old one is needed for the primary's data).
+  stamp=$1 name=$2 new=$3
+  old=$(id -u "$name")
+  [ "$old" = "$new" ] && exit 0
+  renumber_user "$name" "$old" "$new"
+  note "$stamp" "moveuser $name $old" ;;
+move-group)
+  stamp=$1 name=$2 new=$3
+  old=$(getent group "$name" | cut -d: -f3)
+  [ "$old" = "$new" ] && exit 0
+  groupmod -g "$new" "$name"
+  find / /run -xdev -gid "$old" -exec chgrp -h "$new" {} + 2>/dev/null || true
+  echo "group $name: gid $old -> $new"
+  note "$stamp" "movegroup $name $old" ;;
 undo)
   stamp=$1
   [ -e "$state/$stamp" ] || { echo "nothing created under $stamp"; exit 0; }
-  tac "$state/$stamp" | while read -r kind name; do
+  tac "$state/$stamp" | while read -r kind name old; do
     case "$kind" in
       user) userdel "$name" 2>/dev/null || true ;;
       group) groupdel "$name" 2>/dev/null || true ;;
       dir) rmdir "$name" 2>/dev/null || echo "left $name in place: not empty" ;;
+      moveuser) renumber_user "$name" "$(id -u "$name")" "$old" ;;
+      movegroup) cur=$(getent group "$name" | cut -d: -f3); groupmod -g "$old" "$name"; find / /run -xdev -gid "$cur" -exec chgrp -h "$old" {} + 2>/dev/null || true ;;
     esac
   done
   rm -f "$state/$stamp" ;;
-*) echo "usage: mhs-accounts group STAMP NAME GID | user STAMP NAME UID GID HOME SHELL | dir STAMP MODE OWNER DIR... | undo STAMP" >&2; exit 2 ;;
+*) echo "usage: mhs-accounts group STAMP NAME GID | user STAMP NAME UID GID HOME SHELL | dir STAMP MODE OWNER DIR... | move-user|move-group STAMP NAME NEWID | undo STAMP" >&2; exit 2 ;;
 esac
 `;

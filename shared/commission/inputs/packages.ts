@@ -28,6 +28,7 @@ export function mailUnits(pkgs: readonly string[]): string[] {
 export interface HaNeeds {
   drbd: boolean;
   sbd: boolean;
+  ipmi: boolean;
   qdevice: boolean;
   xfs: boolean;
 }
@@ -37,6 +38,7 @@ export function haPackages(role: NodeRole, needs: HaNeeds, inv: NodeInventory | 
   if (needs.drbd) out.push('drbd-utils');
   if (needs.drbd && role === 'primary' && !inv?.packages.lvm2) out.push('lvm2');
   if (needs.sbd) out.push('sbd', 'fence-agents');
+  if (needs.ipmi) out.push(...(needs.sbd ? [] : ['fence-agents']), 'ipmitool');
   if (needs.qdevice) out.push('corosync-qdevice');
   if (needs.xfs) out.push('xfsprogs');
   return out;

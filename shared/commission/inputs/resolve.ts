@@ -14,7 +14,7 @@ import { HARDENING_PACKAGES, haPackages, mailPackages, mailUnits } from './packa
 import { resolveDrbd, resolveShared, VOLUME_LABEL } from './storage';
 import type { ClusterNode, PlanError, PlanInput, ResolvedLink } from './types';
 
-const SUPPORTED_FENCING = new Set(['none', 'sbdDisk', 'sbdDiskless', 'drbdResourceFencing', 'fenceDelay']);
+const SUPPORTED_FENCING = new Set(['none', 'ipmi', 'sbdDisk', 'sbdDiskless', 'drbdResourceFencing', 'fenceDelay']);
 const STANDARD_MAIL_PORTS = [25, 465, 587, 110, 995, 143, 993];
 
 export function resolveInput(project: Project, inventory: Inventory | undefined): { input?: PlanInput; errors: PlanError[] } {
@@ -93,9 +93,11 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
   let witness: PlanInput['witness'];
   if (witnessRole) {
     const w = inv.nodes.witness;
+    // On the clients' network: the partition the clients can reach is the one the witness should keep.
+    const shared = nodeAddresses(w, vipAddress).filter((a) => memberRoles.every((r) => nodeAddresses(inv.nodes[r], vipAddress).some((x) => x.subnet === a.subnet)));
+    const onClientNet = shared.find((a) => a.subnet === vipSubnet);
     const fromLink = links.map((l) => l.addrs.witness).find((a) => !!a);
-    const shared = nodeAddresses(w, vipAddress).find((a) => memberRoles.every((r) => nodeAddresses(inv.nodes[r], vipAddress).some((x) => x.subnet === a.subnet)));
-    const address = fromLink ?? shared?.address;
+    const address = onClientNet?.address ?? fromLink ?? shared[0]?.address;
     if (!address) errors.push({ key: 'commission:errors.witnessAddressMissing' });
     if (w && address) witness = { hostname: w.hostname, address };
   }
@@ -142,6 +144,15 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
     }
     sbd = { ...(device ? { device } : {}), watchdogTimeoutS: qf.sbd.watchdogTimeoutS, msgwaitS: qf.sbd.msgwaitS, stonithTimeoutS: qf.sbd.stonithTimeoutS, softdog };
   }
+  let ipmi: PlanInput['ipmi'];
+  if (fencing.includes('ipmi')) {
+    ipmi = {};
+    for (const n of nodes) {
+      const b = s.ipmi[n.role];
+      if (!b) errors.push({ key: 'commission:errors.ipmiMissing', params: { node: n.role } });
+      else ipmi[n.role] = { address: b.address, user: b.user, lanplus: b.lanplus };
+    }
+  }
   if (fencing.includes('none') && qf.riskAcceptance)
     notices.push({
       level: 'danger',
@@ -159,9 +170,9 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
   const otherHosts = nodes.filter((n) => n.role !== 'primary');
   const accounts = primaryInv
     ? resolveAccounts(primaryInv, primaryInv.mailConfig.mailUid, otherHosts.map((n) => ({ role: n.role, inv: inv.nodes[n.role] })), errors)
-    : { groups: [], users: [] };
+    : { groups: [], users: [], moves: {} };
   const mail = primaryInv ? mailPackages(primaryInv, errors) : [];
-  const needs = { drbd: replication === 'drbd', sbd: !!stonith, qdevice: quorum === 'qdevice', xfs: s.fsType === 'xfs' };
+  const needs = { drbd: replication === 'drbd', sbd: !!stonith, ipmi: fencing.includes('ipmi'), qdevice: quorum === 'qdevice', xfs: s.fsType === 'xfs' };
   const ha: PlanInput['packages']['ha'] = {};
   for (const n of nodes) ha[n.role] = haPackages(n.role, needs, inv.nodes[n.role]);
   if (witnessRole) ha.witness = ['corosync-qnetd'];
@@ -228,6 +239,7 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
       ...(drbd ? { drbd } : {}),
       ...(shared ? { shared } : {}),
       ...(sbd ? { sbd } : {}),
+      ...(ipmi ? { ipmi } : {}),
       volume: { device: volumeDevice, mountPoint: mp, fsType: s.fsType, label: VOLUME_LABEL },
       data,
       onVolume,

@@ -7,6 +7,20 @@ import type { Account } from '../ops';
 import type { NodeRole, PlanNotice } from '../types';
 import type { ClusterSettings } from '../settingsSchema';
 
+/** An account of another node that gives up an id the primary's data needs (or takes the primary's). */
+export interface AccountMove {
+  kind: 'user' | 'group';
+  name: string;
+  from: number;
+  to: number;
+}
+
+export interface ResolvedAccounts {
+  groups: { name: string; gid: number }[];
+  users: Account[];
+  moves: Partial<Record<NodeRole, AccountMove[]>>;
+}
+
 export interface PlanError {
   key: string;
   params?: Record<string, string | number>;
@@ -84,12 +98,14 @@ export interface PlanInput {
   drbd?: DrbdInput;
   shared?: { device: string };
   sbd?: SbdInput;
+  /** BMCs for IPMI fencing. */
+  ipmi?: Partial<Record<NodeRole, { address: string; user: string; lanplus: boolean }>>;
   volume: { device: string; mountPoint: string; fsType: 'ext4' | 'xfs'; label: string };
   data: DataDirs;
   /** Where each data directory lives on the volume. */
   onVolume: DataDirs;
   /** System accounts that own data on the volume, with the primary's ids. */
-  accounts: { groups: { name: string; gid: number }[]; users: Account[] };
+  accounts: ResolvedAccounts;
   packages: { mail: string[]; ha: Partial<Record<NodeRole, string[]>>; hardening: string[] };
   /** Units of the mail stack the cluster runs (start order). */
   mailUnits: string[];

@@ -12,8 +12,17 @@ export interface OpTimes {
   monitorTimeoutS: number;
 }
 
+/** A fence device: a stonith primitive, kept off the node it fences when `avoid` names it. */
+export interface FenceDevice {
+  id: string;
+  agent: string;
+  params: [string, string | number][];
+  avoid?: string;
+}
+
 export interface CibModel {
-  stonith: { kind: 'none' } | { kind: 'sbdDisk'; device: string; timeoutS: number; delayMaxS?: number } | { kind: 'sbdDiskless'; watchdogTimeoutS: number; timeoutS: number };
+  /** none: stonith-enabled=false (only with a recorded risk acceptance). */
+  stonith: { kind: 'none' } | { kind: 'devices'; devices: FenceDevice[]; timeoutS: number; watchdogTimeoutS?: number };
   priorityFencingDelayS?: number;
   drbd?: { resource: string };
   volume: { device: string; mountPoint: string; fsType: string };
@@ -54,15 +63,13 @@ export function renderCibConfiguration(m: CibModel): string {
   ];
   const props: [string, string | number][] = [['stonith-enabled', m.stonith.kind === 'none' ? 'false' : 'true'], ['no-quorum-policy', 'stop']];
   if (m.stonith.kind !== 'none') props.push(['stonith-timeout', `${m.stonith.timeoutS}s`]);
-  if (m.stonith.kind === 'sbdDiskless') props.push(['stonith-watchdog-timeout', `${2 * m.stonith.watchdogTimeoutS}s`]);
+  // Diskless SBD: a node that loses quorum resets itself through its watchdog within this time.
+  if (m.stonith.kind === 'devices' && m.stonith.watchdogTimeoutS) props.push(['stonith-watchdog-timeout', `${2 * m.stonith.watchdogTimeoutS}s`]);
   if (m.priorityFencingDelayS) props.push(['priority-fencing-delay', `${m.priorityFencingDelayS}s`]);
 
   const o: string[] = ['<configuration>', '  <crm_config>', ...nvset('cluster_property_set', 'cib-bootstrap-options', props, '    '), '  </crm_config>', '  <nodes/>', '  <resources>'];
-  if (m.stonith.kind === 'sbdDisk') {
-    const params: [string, string | number][] = [['devices', m.stonith.device]];
-    if (m.stonith.delayMaxS) params.push(['pcmk_delay_max', `${m.stonith.delayMaxS}s`]);
-    o.push(...primitive('st_sbd', 'stonith', undefined, 'fence_sbd', params, [{ name: 'monitor', interval: 3600, timeout: t.monitorTimeoutS }], [], '    '));
-  }
+  const devices = m.stonith.kind === 'devices' ? m.stonith.devices : [];
+  for (const d of devices) o.push(...primitive(d.id, 'stonith', undefined, d.agent, d.params, [{ name: 'monitor', interval: 3600, timeout: t.monitorTimeoutS }], [], '    '));
   if (m.drbd) {
     o.push('    <clone id="cl_drbd">');
     o.push(
@@ -122,6 +129,7 @@ export function renderCibConfiguration(m: CibModel): string {
     o.push(`    <rsc_location id="${esc(`loc_g_mail_not_${n}`)}" rsc="g_mail" node="${esc(n)}" score="-INFINITY"/>`);
     if (m.drbd) o.push(`    <rsc_location id="${esc(`loc_cl_drbd_not_${n}`)}" rsc="cl_drbd" node="${esc(n)}" score="-INFINITY"/>`);
   }
+  for (const d of devices) if (d.avoid) o.push(`    <rsc_location id="${esc(`loc_${d.id}_not_${d.avoid}`)}" rsc="${esc(d.id)}" node="${esc(d.avoid)}" score="-INFINITY"/>`);
   o.push('  </constraints>');
   o.push('  <rsc_defaults>', ...nvset('meta_attributes', 'rsc-options', [['resource-stickiness', 100]], '    '), '  </rsc_defaults>');
   o.push('  <op_defaults>', ...nvset('meta_attributes', 'op-options', [['timeout', `${t.startS}s`]], '    '), '  </op_defaults>');

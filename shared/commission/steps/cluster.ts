@@ -5,7 +5,7 @@
  */
 import { shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
-import { K, fileExists, is, live, probe, run, set, systemctl, unitsAre, unitsRestore, unitsSave } from '../ops';
+import { K, fileExists, is, isNot, live, probe, run, set, systemctl, unitsAre, unitsRestore, unitsSave } from '../ops';
 import { renderCorosyncConf } from '../render/corosyncConf';
 import type { Effect, ModelProbe, ModelRun, StepSpec } from '../spec';
 import type { NodeRole } from '../types';
@@ -34,7 +34,7 @@ export function corosyncConfText(i: PlanInput): string {
   });
 }
 
-const clientCertImported: ModelProbe = probe(`certutil -d ${shQuote(QD_DB)} -L -n 'Cluster Cert' >/dev/null 2>&1`, [is(K.file(`${QD_DB}#cert`), '1')]);
+const clientCertImported: ModelProbe = probe(`certutil -d ${shQuote(QD_DB)} -L -n 'Cluster Cert' >/dev/null 2>&1`, [is(K.file(`${QD_DB}/cert9.db`), 'cert')]);
 
 function qdeviceSteps(i: PlanInput): StepSpec[] {
   const name = i.clusterName;
@@ -73,7 +73,7 @@ function qdeviceSteps(i: PlanInput): StepSpec[] {
     expectedDurationS: 5,
   });
   for (const n of i.nodes) {
-    const dbReady = probe(`[ -d ${shQuote(QD_DB)} ] && [ -s ${shQuote(QD_CA)} ]`, [is(K.file(QD_DB), '1'), is(K.file(QD_CA), 'ca')]);
+    const dbReady = probe(`[ -d ${shQuote(QD_DB)} ] && [ -s ${shQuote(QD_CA)} ]`, [isNot(K.file(`${QD_DB}/cert9.db`), null), is(K.file(QD_CA), 'ca')]);
     steps.push({
       id: id('qdevice.clientDb', n.role),
       phase: 'cluster',
@@ -83,7 +83,7 @@ function qdeviceSteps(i: PlanInput): StepSpec[] {
       check: dbReady,
       apply: [
         { kind: 'transfer', from: 'witness', fromPath: QNETD_CA, toPath: QD_CA, mode: '0644' },
-        run(`[ -d ${shQuote(QD_DB)} ] || corosync-qdevice-net-certutil -i -c ${shQuote(QD_CA)}`, [set(K.file(QD_DB), '1')]),
+        run(`[ -d ${shQuote(QD_DB)} ] || corosync-qdevice-net-certutil -i -c ${shQuote(QD_CA)}`, [set(K.file(`${QD_DB}/cert9.db`), 'db')]),
       ],
       verify: [dbReady],
       destructive: false,
@@ -134,7 +134,7 @@ function qdeviceSteps(i: PlanInput): StepSpec[] {
     apply: [
       { kind: 'transfer', from: 'witness', fromPath: signed, toPath: `${QD_DB}/cluster-${name}.crt`, mode: '0600' },
       run(`corosync-qdevice-net-certutil -M -c ${shQuote(`${QD_DB}/cluster-${name}.crt`)}`, [set(K.file(QD_P12), 'p12')]),
-      run(`corosync-qdevice-net-certutil -m -c ${shQuote(QD_P12)}`, [set(K.file(`${QD_DB}#cert`), '1')]),
+      run(`corosync-qdevice-net-certutil -m -c ${shQuote(QD_P12)}`, [set(K.file(`${QD_DB}/cert9.db`), 'cert')]),
     ],
     verify: [clientCertImported],
     destructive: false,
@@ -150,7 +150,7 @@ function qdeviceSteps(i: PlanInput): StepSpec[] {
       check: clientCertImported,
       apply: [
         { kind: 'transfer', from: 'primary', fromPath: QD_P12, toPath: QD_P12_IN, mode: '0600', secret: true },
-        run(`corosync-qdevice-net-certutil -m -c ${shQuote(QD_P12_IN)}`, [set(K.file(`${QD_DB}#cert`), '1')]),
+        run(`corosync-qdevice-net-certutil -m -c ${shQuote(QD_P12_IN)}`, [set(K.file(`${QD_DB}/cert9.db`), 'cert')]),
       ],
       verify: [clientCertImported],
       destructive: false,
@@ -265,7 +265,7 @@ export function clusterSteps(i: PlanInput): StepSpec[] {
     title: on('primary', t('Quorum prüfen', 'Check the quorum')),
     explanation: t(`Wartet, bis alle ${i.nodes.length} Knoten Mitglied sind und der Cluster quorat ist (${votes} Stimmen).`, `Waits until all ${i.nodes.length} nodes are members and the cluster is quorate (${votes} votes).`),
     apply: [],
-    verify: [live(`corosync-quorumtool -s | grep -Eq '^Quorate:[[:space:]]+Yes' && [ "$(corosync-quorumtool -l | grep -Ec '^[[:space:]]*[0-9]+[[:space:]]+[0-9]+[[:space:]]')" -eq ${i.nodes.length} ]`, { waitMs: 120_000 })],
+    verify: [live(`corosync-quorumtool -s | grep -Eq '^Quorate:[[:space:]]+Yes' && corosync-quorumtool -s | grep -Eq '^Nodes:[[:space:]]+${i.nodes.length}$'`, { waitMs: 120_000 })],
     destructive: false,
     expectedDurationS: 10,
   });
@@ -279,7 +279,7 @@ export function clusterSteps(i: PlanInput): StepSpec[] {
     title: on('primary', t('Alle Knoten in Pacemaker online', 'All nodes online in Pacemaker')),
     explanation: t('Wartet, bis Pacemaker einen DC gewählt hat und alle Knoten online sind.', 'Waits until Pacemaker has elected a DC and every node is online.'),
     apply: [],
-    verify: [live(`crmadmin -D >/dev/null 2>&1 && [ "$(crm_node -p | wc -w)" -eq ${i.nodes.length} ]`, { waitMs: 180_000 })],
+    verify: [live(`timeout 10 crmadmin -D >/dev/null 2>&1 && [ "$(crm_node -p | wc -w)" -eq ${i.nodes.length} ]`, { waitMs: 180_000 })],
     destructive: false,
     expectedDurationS: 15,
   });

@@ -16,10 +16,11 @@ import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
 import { copyDir, dataPairs } from './datacopy';
 import { PUSHED, drbdSyncedStep } from './replication';
-import { CIB_FILE, serviceResources, startsAtPonr, validateAgainstShadow } from './resources';
+import { CIB_FILE, serviceResources, startsAtPonr, validateAgainstShadow, withLiveNodes } from './resources';
 
 export const PONR = 'cutover-open';
 export const OUTAGE_TIMER = 'legacyMailOutage';
+const MAIN_CF = '/etc/postfix/main.cf';
 const verify = (...args: string[]) => shCommand([helper('mhs-verify'), ...args]);
 
 function inetInterfaces(i: PlanInput): string {
@@ -29,8 +30,9 @@ function inetInterfaces(i: PlanInput): string {
 
 function postfixOnVip(i: PlanInput, role: NodeRole): StepSpec {
   const want = { inet_interfaces: inetInterfaces(i), myhostname: i.vipName };
-  const holds: Cond[] = Object.entries(want).map(([k, v]) => is(K.postconf(k), v));
-  const check: ModelProbe = probe(Object.entries(want).map(([k, v]) => `[ "$(postconf -h ${k})" = ${shQuote(v)} ]`).join(' && '), holds);
+  // On the model the edit is a new version of main.cf, so the backup of main.cf is what undoes it.
+  const edited = `postconf:${Object.values(want).join('|')}`;
+  const check: ModelProbe = probe(Object.entries(want).map(([k, v]) => `[ "$(postconf -h ${k})" = ${shQuote(v)} ]`).join(' && '), [is(K.file(MAIN_CF), edited)]);
   return {
     id: id('cutover.postfixVip', role),
     phase: 'cutover',
@@ -41,11 +43,11 @@ function postfixOnVip(i: PlanInput, role: NodeRole): StepSpec {
       `Sets inet_interfaces = ${want.inet_interfaces} and myhostname = ${i.vipName}: Postfix accepts mail only on the service address (and locally), introduces itself with its name and sends through it. The change takes effect when Pacemaker starts Postfix (it needs a restart, not a reload).`,
     ),
     check,
-    apply: [run(shCommand(['postconf', '-e', ...Object.entries(want).map(([k, v]) => `${k}=${v}`)]), Object.entries(want).map(([k, v]) => set(K.postconf(k), v)))],
+    apply: [run(shCommand(['postconf', '-e', ...Object.entries(want).map(([k, v]) => `${k}=${v}`)]), [set(K.file(MAIN_CF), edited)])],
     verify: [check],
     destructive: role === 'primary',
     expectedDurationS: 2,
-    backupPaths: ['/etc/postfix/main.cf'],
+    backupPaths: [MAIN_CF],
   };
 }
 
@@ -56,6 +58,24 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
   for (const n of i.nodes.filter((x) => x.canHost && x.role !== 'primary')) steps.push(postfixOnVip(i, n.role));
 
   const units = i.mailUnits;
+  const notEnabled = unitsAre(units, { enabled: false });
+  steps.push({
+    id: id('cutover.disableUnits', 'primary'),
+    phase: 'cutover',
+    node: 'primary',
+    title: on('primary', t('Maildienste aus dem Systemstart nehmen', 'Take the mail services out of the boot sequence')),
+    explanation: t(
+      `Nimmt ${units.join(', ')} aus dem Systemstart (sie laufen weiter bis zum nächsten Schritt): ab jetzt startet sie nur Pacemaker, auf genau einem Knoten. Liefen sie beim Booten zusätzlich von selbst, arbeiteten zwei Postfix auf denselben Daten. Schon vor der Unterbrechung erledigt, damit sie kurz bleibt.`,
+      `Takes ${units.join(', ')} out of the boot sequence (they keep running until the next step): from now on only Pacemaker starts them, on exactly one node. If they also started by themselves at boot, two Postfix would work on the same data. Done before the outage so that it stays short.`,
+    ),
+    check: notEnabled,
+    apply: [unitsSave(stamp('legacy-boot'), units), systemctl('disable', units)],
+    verify: [notEnabled],
+    rollback: [unitsRestore(stamp('legacy-boot'))],
+    destructive: true,
+    expectedDurationS: 3,
+  });
+
   const stopped = unitsAre(units, { active: false });
   const evidence = probe(['before.db', 'before.mailboxes', 'before.sha256', 'before-db.sha256', 'before.queue'].map((f) => `[ -e ${shQuote(`${VERIFY_DIR}/${f}`)} ]`).join(' && '), [is(K.mark('evidence-before'), '1')]);
   const stopCheck = orMark(PUSHED, { probe: { command: `${stopped.probe.command} && ${evidence.probe.command}` }, holds: [...stopped.holds, ...evidence.holds] });
@@ -88,7 +108,7 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
   const same = (kind: string, a: string, b: string) => verify('same', kind, a, b);
   const copied = probe(
     [same('sha256', 'before', 'copy'), same('mailboxes', 'before', 'copy'), same('sha256', 'before-db', 'copy-db'), same('queue', 'before', 'copy')].join(' && '),
-    dataPairs(i).map(([, to]) => is(K.data(to), `final:${dataPairs(i).find(([, x]) => x === to)![0]}`)),
+    dataPairs(i).map(([from, to]) => is(K.vol(to), `final:${from}`)),
   );
   steps.push({
     id: id('cutover.finalCopy', 'primary'),
@@ -107,24 +127,6 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
     verify: [orMark(PUSHED, copied)],
     destructive: false,
     expectedDurationS: 10,
-  });
-
-  const notEnabled = unitsAre(units, { enabled: false });
-  steps.push({
-    id: id('cutover.disableUnits', 'primary'),
-    phase: 'cutover',
-    node: 'primary',
-    title: on('primary', t('Maildienste aus dem Systemstart nehmen', 'Take the mail services out of the boot sequence')),
-    explanation: t(
-      `Nimmt ${units.join(', ')} aus dem Systemstart: ab jetzt startet sie nur Pacemaker, auf genau einem Knoten. Liefen sie beim Booten zusätzlich von selbst, arbeiteten zwei Postfix auf denselben Daten.`,
-      `Takes ${units.join(', ')} out of the boot sequence: from now on only Pacemaker starts them, on exactly one node. If they also started by themselves at boot, two Postfix would work on the same data.`,
-    ),
-    check: notEnabled,
-    apply: [unitsSave(stamp('legacy-boot'), units), systemctl('disable', units)],
-    verify: [notEnabled],
-    rollback: [unitsRestore(stamp('legacy-boot'))],
-    destructive: true,
-    expectedDurationS: 3,
   });
 
   const mp = i.volume.mountPoint;
@@ -171,7 +173,7 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
     check: pushedProbe,
     apply: [
       run(
-        script(validateAgainstShadow(CIB_FILE), `cibadmin --replace --scope configuration --xml-file ${shQuote(CIB_FILE)}`),
+        script(validateAgainstShadow(CIB_FILE), 't=$(mktemp -d)', `trap 'rm -rf "$t"' EXIT`, withLiveNodes(CIB_FILE), 'cibadmin --replace --scope configuration --xml-file "$t/conf.xml"'),
         [set(K.cib, 'pushed'), set(K.mount(mp), i.volume.device), ...(i.drbd ? [set(K.drbd(i.drbd.resource, 'role'), 'Primary')] : [])],
         { timeoutMs: 5 * 60_000 },
       ),

@@ -6,7 +6,7 @@
  */
 import { shCommand, shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
-import { K, is, isMounted, marked, mount, orMark, probe, run, set, umount } from '../ops';
+import { K, isMounted, isNot, marked, mount, orMark, probe, run, set, umount } from '../ops';
 import type { ModelRun, StepSpec } from '../spec';
 import { id, on, t } from './common';
 import { PUSHED } from './replication';
@@ -17,7 +17,7 @@ export const VOLUME_MARKER = '.mail-ha-studio-volume';
 export function copyDir(from: string, to: string, pass: 'pre' | 'final'): ModelRun {
   return run(
     shCommand(['rsync', '-aHAX', '--numeric-ids', '--delete', '--no-inc-recursive', '--info=progress2', `${from}/`, `${to}/`]),
-    [set(K.data(to), `${pass}:${from}`)],
+    [set(K.vol(to), `${pass}:${from}`)],
     { progress: 'rsync', timeoutMs: 24 * 3600_000 },
   );
 }
@@ -46,7 +46,7 @@ export function dataCopySteps(i: PlanInput): StepSpec[] {
       check: orMark(PUSHED, mounted),
       apply: [
         mount(i.volume.device, mp, i.volume.fsType),
-        run(`mkdir -p ${subdirs.map(shQuote).join(' ')} && touch ${shQuote(`${mp}/${VOLUME_MARKER}`)}`, subdirs.map((d) => set(K.dir(d), '1'))),
+        run(`mkdir -p ${subdirs.map(shQuote).join(' ')} && touch ${shQuote(`${mp}/${VOLUME_MARKER}`)}`, subdirs.map((d) => set(K.vol(d), 'dir'))),
       ],
       verify: [orMark(PUSHED, mounted)],
       rollback: [umount(mp)],
@@ -65,7 +65,7 @@ export function dataCopySteps(i: PlanInput): StepSpec[] {
       // Once the cluster runs on the volume, copying the old data again would overwrite newer mail.
       check: marked(PUSHED),
       apply: dataPairs(i).map(([from, to]) => copyDir(from, to, 'pre')),
-      verify: [orMark(PUSHED, probe(subdirs.map((d) => `[ -d ${shQuote(d)} ]`).join(' && '), subdirs.map((d) => is(K.dir(d), '1'))))],
+      verify: [orMark(PUSHED, probe(subdirs.map((d) => `[ -d ${shQuote(d)} ]`).join(' && '), subdirs.map((d) => isNot(K.vol(d), null))))],
       destructive: false,
       expectedDurationS: 60,
     },

@@ -11,13 +11,45 @@ import { K, is, probe, refuseIfUsed, run, script, set, systemctl, unitsAre, unit
 import { renderSbdDefaults } from '../render/hardening';
 import type { StepSpec } from '../spec';
 import { id, on, stamp, t } from './common';
+import { ipmiSecret } from './resources';
+import { secretRef } from '../types';
 
 const SOFTDOG_CONF = '/etc/modules-load.d/softdog.conf';
 
+/**
+ * IPMI: every node must reach the BMCs of the others (the survivor fences the lost node). fence_ipmilan
+ * reads its options from stdin, so the BMC password never appears on a command line.
+ */
+function ipmiSteps(i: PlanInput): StepSpec[] {
+  const ipmi = i.ipmi;
+  if (!ipmi) return [];
+  return i.nodes.map((n) => {
+    const targets = i.nodes.filter((x) => x.role !== n.role && ipmi[x.role]);
+    return {
+      id: id('fencing.ipmiReach', n.role),
+      phase: 'cluster' as const,
+      node: n.role,
+      title: on(n.role, t('BMCs der anderen Knoten erreichen (IPMI)', "Reach the other nodes' BMCs (IPMI)")),
+      explanation: t(
+        `Fragt mit fence_ipmilan den Stromzustand von ${targets.map((x) => `${x.hostname} (${ipmi[x.role]!.address})`).join(', ')} ab. Nur wenn das klappt, kann dieser Knoten im Fehlerfall den anderen ausschalten. Achtung: fällt bei einem Knoten der Strom ganz aus, ist auch sein BMC weg; dann stoppt der Überlebende die Dienste, statt sie zu übernehmen.`,
+        `Asks fence_ipmilan for the power state of ${targets.map((x) => `${x.hostname} (${ipmi[x.role]!.address})`).join(', ')}. Only then can this node switch the other off after a failure. Note: when a node loses power entirely, its BMC is gone too; the survivor then stops the services instead of taking them over.`,
+      ),
+      apply: targets.map((x) => {
+        const b = ipmi[x.role]!;
+        return run('fence_ipmilan', [], { stdin: ['action=status', `ip=${b.address}`, `username=${b.user}`, `password=${secretRef(ipmiSecret(x.role))}`, `lanplus=${b.lanplus ? 1 : 0}`, ''].join('\n'), timeoutMs: 60_000 });
+      }),
+      verify: [],
+      destructive: false,
+      expectedDurationS: 5,
+      secrets: targets.map((x) => ipmiSecret(x.role)),
+    };
+  });
+}
+
 export function fencingBeforeCluster(i: PlanInput): StepSpec[] {
   const sbd = i.sbd;
-  if (!sbd) return [];
-  const steps: StepSpec[] = [];
+  if (!sbd) return ipmiSteps(i);
+  const steps: StepSpec[] = ipmiSteps(i);
   for (const role of sbd.softdog) {
     const loaded = probe(`grep -q '^softdog ' /proc/modules && [ -c /dev/watchdog ]`, [is(K.mod('softdog'), 'loaded')]);
     steps.push({

@@ -55,8 +55,11 @@ export function packageSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 40 + 4 * i.packages.mail.length,
     });
   }
+  // One installation per node: every apt run costs an index update and dpkg's triggers.
+  const hard = i.packages.hardening;
+  const hardText = hard.length ? t(` Dazu ${hard.join(', ')} für Firewall und Fail2Ban; konfiguriert werden sie erst in der Phase Absicherung.`, ` Also ${hard.join(', ')} for the firewall and fail2ban; they are configured only in the hardening phase.`) : t('', '');
   for (const n of i.nodes) {
-    const pkgs = i.packages.ha[n.role] ?? [];
+    const pkgs = [...(i.packages.ha[n.role] ?? []), ...hard];
     steps.push(
       installStep(
         n.role,
@@ -64,14 +67,14 @@ export function packageSteps(i: PlanInput): StepSpec[] {
         pkgs,
         t('HA-Stack installieren', 'Install the HA stack'),
         t(
-          `Installiert ${pkgs.join(', ')}. Debian würde Corosync sofort mit seiner Beispielkonfiguration (ein Ein-Knoten-Cluster „debian“) starten; die Installation startet keine Dienste, Corosync wird erst mit der eigenen Konfiguration gestartet.`,
-          `Installs ${pkgs.join(', ')}. Debian would start corosync at once with its example configuration (a one-node cluster "debian"); the installation starts no services, corosync is started only with its own configuration.`,
+          `Installiert ${(i.packages.ha[n.role] ?? []).join(', ')}. Debian würde Corosync sofort mit seiner Beispielkonfiguration (ein Ein-Knoten-Cluster „debian“) starten; die Installation startet keine Dienste, Corosync wird erst mit der eigenen Konfiguration gestartet.${hardText.de}`,
+          `Installs ${(i.packages.ha[n.role] ?? []).join(', ')}. Debian would start corosync at once with its example configuration (a one-node cluster "debian"); the installation starts no services, corosync is started only with its own configuration.${hardText.en}`,
         ),
       ),
     );
   }
-  if (i.witness && i.packages.ha.witness?.length) {
-    const pkgs = i.packages.ha.witness;
+  if (i.witness) {
+    const pkgs = [...(i.packages.ha.witness ?? []), ...hard];
     steps.push(
       installStep(
         'witness',
@@ -79,27 +82,11 @@ export function packageSteps(i: PlanInput): StepSpec[] {
         pkgs,
         t('Quorum-Dienst corosync-qnetd installieren', 'Install the quorum service corosync-qnetd'),
         t(
-          'Der Witness stimmt über corosync-qnetd (TCP 5403) im Quorum mit: bei einer Trennung der beiden Knoten bekommt nur die Seite, die den Witness erreicht, die Mehrheit. Er selbst führt keine Dienste und hat keine Daten.',
-          'The witness votes for quorum through corosync-qnetd (TCP 5403): when the two nodes lose each other only the side that reaches the witness gets the majority. It runs no services and holds no data itself.',
+          `Der Witness stimmt über corosync-qnetd (TCP 5403) im Quorum mit: bei einer Trennung der beiden Knoten bekommt nur die Seite, die den Witness erreicht, die Mehrheit. Er selbst führt keine Dienste und hat keine Daten.${hardText.de}`,
+          `The witness votes for quorum through corosync-qnetd (TCP 5403): when the two nodes lose each other only the side that reaches the witness gets the majority. It runs no services and holds no data itself.${hardText.en}`,
         ),
       ),
     );
-  }
-  if (i.packages.hardening.length) {
-    for (const role of i.allRoles) {
-      steps.push(
-        installStep(
-          role,
-          'hardening',
-          i.packages.hardening,
-          t('Pakete für die Absicherung installieren', 'Install the hardening packages'),
-          t(
-            `Installiert ${i.packages.hardening.join(', ')} für Firewall und Fail2Ban; konfiguriert und gestartet werden sie erst in der Phase Absicherung, wenn der Cluster läuft.`,
-            `Installs ${i.packages.hardening.join(', ')} for the firewall and fail2ban; they are configured and started only in the hardening phase, once the cluster runs.`,
-          ),
-        ),
-      );
-    }
   }
   return steps;
 }

@@ -7,7 +7,7 @@ import { shQuote } from '../../shell/quote';
 import { HELPER_DIR, MHS_ACCOUNTS, MHS_APT, MHS_UNITS, STATE_DIR, helper } from '../helpers/aptUnits';
 import { MHS_NET, MHS_VERIFY } from '../helpers/verifyScripts';
 import type { PlanInput } from '../inputs/types';
-import { K, accountGroup, accountUser, accountsExist, accountsUndo, is, probe, run } from '../ops';
+import { K, accountGroup, accountMove, accountUser, accountsExist, accountsUndo, is, probe, run } from '../ops';
 import type { StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
@@ -52,20 +52,22 @@ export function prepareSteps(i: PlanInput): StepSpec[] {
     if (n.role === 'primary' || (!i.accounts.users.length && !i.accounts.groups.length)) continue;
     const st = stamp(`accounts-${n.role}`);
     const check = accountsExist(i.accounts.groups, i.accounts.users);
+    const moves = i.accounts.moves[n.role] ?? [];
+    const moveText = moves.map((m) => `${m.name} ${m.from} -> ${m.to}`).join(', ');
     steps.push({
       id: id('prepare.accounts', n.role),
       phase: 'prepare',
       node: n.role,
       title: on(n.role, t('Systembenutzer mit den IDs des Primärsystems anlegen', "Create the system accounts with the primary's ids")),
       explanation: t(
-        `Auf dem gemeinsamen Datenträger gehören Mails, Datenbank und Queue Benutzern mit festen Nummern (${i.accounts.users.map((u) => `${u.name} ${u.uid}:${u.gid}`).join(', ')}). Damit nach einem Failover Postfix, Dovecot und MariaDB ihre Dateien wiederfinden, legt der Plan diese Benutzer und Gruppen hier vor den Paketen mit genau den Nummern des Primärsystems an; die Paketskripte übernehmen vorhandene Benutzer.`,
-        `On the shared volume mail, database and queue belong to accounts with fixed numbers (${i.accounts.users.map((u) => `${u.name} ${u.uid}:${u.gid}`).join(', ')}). So that Postfix, Dovecot and MariaDB find their files after a failover, the plan creates these users and groups here before the packages, with exactly the primary's numbers; the package scripts keep existing accounts.`,
+        `Auf dem gemeinsamen Datenträger gehören Mails, Datenbank und Queue Benutzern mit festen Nummern (${i.accounts.users.map((u) => `${u.name} ${u.uid}:${u.gid}`).join(', ')}). Damit nach einem Failover Postfix, Dovecot und MariaDB ihre Dateien wiederfinden, legt der Plan diese Benutzer und Gruppen hier vor den Paketen mit genau den Nummern des Primärsystems an; die Paketskripte übernehmen vorhandene Benutzer.${moves.length ? ` Debian vergibt die Nummern von Systembenutzern in Installationsreihenfolge, deshalb belegen hier andere Konten einige davon; sie ziehen vorher samt ihren Dateien und Diensten auf freie Nummern um (${moveText}).` : ''}`,
+        `On the shared volume mail, database and queue belong to accounts with fixed numbers (${i.accounts.users.map((u) => `${u.name} ${u.uid}:${u.gid}`).join(', ')}). So that Postfix, Dovecot and MariaDB find their files after a failover, the plan creates these users and groups here before the packages, with exactly the primary's numbers; the package scripts keep existing accounts.${moves.length ? ` Debian gives system accounts their numbers in install order, so here other accounts hold some of them; they move to free numbers first, with their files and services (${moveText}).` : ''}`,
       ),
       check,
-      apply: [...i.accounts.groups.map((g) => accountGroup(st, g.name, g.gid)), ...i.accounts.users.map((u) => accountUser(st, u))],
+      apply: [...moves.map((m) => accountMove(st, m)), ...i.accounts.groups.map((g) => accountGroup(st, g.name, g.gid)), ...i.accounts.users.map((u) => accountUser(st, u))],
       verify: [check],
       rollback: [accountsUndo(st)],
-      destructive: false,
+      destructive: moves.length > 0,
       expectedDurationS: 3,
     });
   }

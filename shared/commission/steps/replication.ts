@@ -149,8 +149,10 @@ export function drbdSyncedStep(i: PlanInput): StepSpec | undefined {
   if (!i.drbd) return undefined;
   const d = i.drbd;
   const show = d.version === '8.4' ? 'cat /proc/drbd' : `drbdsetup status ${res(i)} --verbose --statistics`;
-  const rateMBps = 2;
-  const timeoutMs = Math.max(15 * 60_000, Math.ceil(d.lv.sizeBytes / (rateMBps * 1e6)) * 1000 * 2);
+  // A first guess for the ETA (GbE, ~100 MB/s); the executor learns the real figure, DRBD prints its own ETA.
+  const rateMBps = 100;
+  // Generous: a slow link (the lab's emulated VMs sync at ~2.5 MB/s) must not time out a healthy sync.
+  const timeoutMs = Math.max(2 * 3600_000, Math.ceil(d.lv.sizeBytes / 1e6) * 1000);
   const synced = probe(upToDate(i), [is(K.drbd(d.resource, 'synced'), '1')]);
   return {
     id: id('cutover.drbdSynced', 'primary'),
