@@ -2,12 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Facts } from '../../../shared/analysis/facts';
 import { fmtNumber } from '../../components/format';
+import { niceScale } from '../../../shared/wizard/ticks';
 import { fmtDay, GB } from './format';
 
 const PSEUDO_FS = new Set(['tmpfs', 'devtmpfs', 'overlay', 'squashfs', 'efivarfs', 'ramfs', 'proc', 'sysfs', 'nsfs', 'fuse.lxcfs']);
 const C = { used: '#0b5cad', free: '#a9c9ea', vmail: '#0b5cad', db: '#1e7f4f', spool: '#b06a00', received: '#0b5cad', delivered: '#1e7f4f', deferred: '#b06a00', bounced: '#7b3fa0', rejected: '#b3261e' };
 
-const gbTick = (v: number) => fmtNumber(v, v < 10 ? 1 : 0);
+/** Round ticks with just enough decimals that no two read the same ("0,2 GB 0,2 GB"). */
+function gbAxis(max: number) {
+  const s = niceScale(max);
+  return { ticks: s.ticks, domain: [0, s.max] as [number, number], tickFormatter: (v: number) => fmtNumber(v, s.digits) };
+}
 const gbTip = (v: unknown) => `${fmtNumber(Number(v), 1)} GB`;
 
 /** Used vs free per real filesystem (no tmpfs/overlay), in GB. */
@@ -24,7 +29,7 @@ export function DiskChart({ facts }: { facts: Facts }) {
       <ResponsiveContainer width="100%" height={Math.max(120, 48 + rows.length * 34)}>
         <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={gbTick} unit=" GB" />
+          <XAxis type="number" {...gbAxis(Math.max(...rows.map((r) => r.used + r.free)))} unit=" GB" />
           <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
           <Tooltip formatter={gbTip} />
           <Legend itemSorter={null} />
@@ -58,7 +63,7 @@ export function DataChart({ facts }: { facts: Facts }) {
             <BarChart data={sizes} margin={{ left: 8, right: 16, top: 8, bottom: 4 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-              <YAxis tickFormatter={gbTick} unit=" GB" width={72} />
+              <YAxis {...gbAxis(Math.max(...sizes.map((r) => r.gb)))} unit=" GB" width={72} />
               <Tooltip formatter={gbTip} />
               <Bar dataKey="gb" name={t('charts.size')} fill={C.vmail} isAnimationActive={false} />
             </BarChart>
@@ -71,7 +76,7 @@ export function DataChart({ facts }: { facts: Facts }) {
           <ResponsiveContainer width="100%" height={Math.max(140, 40 + domains.length * 26)}>
             <BarChart data={domains} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={gbTick} unit=" GB" />
+              <XAxis type="number" {...gbAxis(Math.max(...domains.map((r) => r.gb)))} unit=" GB" />
               <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
               <Tooltip formatter={gbTip} />
               <Bar dataKey="gb" name={t('charts.size')} fill={C.db} isAnimationActive={false} />
