@@ -59,7 +59,8 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
   const prev = loadState(tier);
   if (prev && prev.procs.some(procAlive)) throw new Error(`the ${tier} lab (instance ${INSTANCE}) is already up (npm run lab -- down --tier ${tier})`);
   if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
-  reservePortBlock(portBase(tier), portBase(tier) + 999);
+  // Both tiers' blocks at once: a socket that took a port before it was reserved has long gone when the other tier starts.
+  reservePortBlock(portBase('ct'), portBase('vm') + 999);
   const busy = await busyPorts(labPorts(tier, nodes, build));
   if (busy.length) throw new Error(busyPortsMessage(tier, INSTANCE, busy));
   const built = await buildImages(tier);

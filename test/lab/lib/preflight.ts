@@ -133,9 +133,9 @@ export function portHolder(port: number): string | undefined {
 
 /**
  * Ports this up will listen on that are taken. A port held only by a passing connection (its ephemeral source
- * port) is given a few seconds to come free before it counts.
+ * port, taken before the block was reserved) is given the 60 s of TCP's TIME_WAIT to come free before it counts.
  */
-export async function busyPorts(ports: { port: number; what: string }[], graceMs = 10_000): Promise<{ port: number; what: string; holder?: string }[]> {
+export async function busyPorts(ports: { port: number; what: string }[], graceMs = 65_000): Promise<{ port: number; what: string; holder?: string }[]> {
   const end = Date.now() + graceMs;
   let busy: { port: number; what: string; holder?: string }[] = [];
   let todo = ports;
