@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { explainFigure, formatQuantity, type Lang, type Translate } from '../../shared/planning/explain';
+import { explainFigure, formatQuantity } from '../../shared/planning/explain';
 import type { Figure } from '../../shared/planning/trace';
+import { useTranslate } from './quantity';
 import './planning.css';
 
 /** How a figure is shown: a scale and unit other than the engine's (milliseconds shown as seconds). */
@@ -12,11 +13,6 @@ export interface Display {
 
 /** The one open explanation: opening another closes it, so two never pile up over each other. */
 let openOne: HTMLDetailsElement | null = null;
-
-function useTranslate(): { t: Translate; lang: Lang } {
-  const { t, i18n } = useTranslation('planui');
-  return { t: (k, p) => t(k, p ?? {}), lang: i18n.language === 'en' ? 'en' : 'de' };
-}
 
 /**
  * The "Wie berechnet?" disclosure next to a computed figure: the formula in words, the same with the values,

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatQuantity, type Lang } from '../../../shared/planning/explain';
 import { diskTypes, raidLevels } from '../../../shared/planning/hardwareSchema';
 import type { PlanningInputs } from '../../../shared/planning/fromProject';
 import type { PrimaryField, PrimaryFieldId, PrimaryValue, PrimaryValues } from '../../../shared/planning/primaryFields';
 import { NumField } from '../../components/NumField';
+import { useQuantity } from '../../components/quantity';
 import { usePlanning } from '../../components/planning';
 import { useStore } from '../../store';
 
@@ -20,14 +20,13 @@ const limits: Partial<Record<NumId, { min: number; max?: number; integer?: boole
 };
 
 function useValueText() {
-  const { t, i18n } = useTranslation('planui');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'de';
-  const tr = (k: string, p?: Record<string, string | number>) => t(k, p ?? {});
+  const { t } = useTranslation('planui');
+  const q = useQuantity();
   return (id: PrimaryFieldId, v: PrimaryValue | undefined): string => {
     if (v === undefined) return '–';
     if (id === 'diskType' || id === 'raidLevel') return t(`planning:values.${id}.${v}`);
     if (typeof v === 'string') return v;
-    return formatQuantity(tr, lang, v, units[id] ?? '', id === 'mailsPerDay' ? 0 : undefined);
+    return q(v, units[id] ?? '', id === 'mailsPerDay' ? 0 : undefined);
   };
 }
 

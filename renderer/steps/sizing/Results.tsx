@@ -1,22 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatQuantity, type Lang } from '../../../shared/planning/explain';
+import type { Lang } from '../../../shared/planning/explain';
 import type { PrimaryFacts } from '../../../shared/planning/hardwareSchema';
 import { comparisonCellText } from '../../../shared/planning/reportText';
 import type { SizingResult } from '../../../shared/planning/sizing';
 import type { Figure } from '../../../shared/planning/trace';
 import { niceScale } from '../../../shared/wizard/ticks';
 import { fmtNumber } from '../../components/format';
+import { useQuantity } from '../../components/quantity';
 import { ReasonList } from '../../components/Reasons';
 import { Fig, type Display } from '../../components/TraceInfo';
 
 type Cell = string | { figure: Figure; digits?: number; display?: Display };
-
-function useQuantity() {
-  const { t, i18n } = useTranslation('planui');
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'de';
-  return (v: number, unit: string, digits?: number) => formatQuantity((k, p) => t(k, p ?? {}), lang, v, unit, digits);
-}
 
 /** The recommendation in one glance, first thing under the inputs so it is on screen without scrolling. */
 export function Recommendation({ r }: { r: SizingResult }) {
