@@ -75,12 +75,13 @@ describe('lab status.json schema 2', () => {
   });
 
   it('reads and validates a file; says clearly when the lab is not up or the file is not JSON', () => {
+    // instance 7 is no engineer's (coord/README), so its vm lab is never up
     const dir = mkdtempSync(join(tmpdir(), 'lab-status-'));
     const f = join(dir, 'status.json');
     writeFileSync(f, JSON.stringify(buildStatus(state())));
     expect(readLabStatusFile(f).namespace).toBe('mhs-lab-vm3');
     writeFileSync(f, '{"schema": 2');
     expect(() => readLabStatusFile(f)).toThrow(/is not JSON/);
-    expect(() => readLabStatus('vm', 6)).toThrow(/the vm lab \(instance 6\) is not up: no .*instance-6\/vm\/status\.json/);
+    expect(() => readLabStatus('vm', 7)).toThrow(/the vm lab \(instance 7\) is not up: no .*instance-7\/vm\/status\.json/);
   });
 });
