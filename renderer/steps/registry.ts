@@ -14,6 +14,7 @@ import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
 import { analysisStepStatus } from './analysis/status';
+import { docsStepStatus } from './docs/status';
 import { installStepStatus } from './install/status';
 import { failoverStepStatus } from './failover/status';
 
@@ -34,5 +35,5 @@ export const stepModules: StepModule[] = [
   { id: 'costs', View: CostsStep, status: costsStepStatus },
   { id: 'install', View: InstallStep, status: installStepStatus },
   { id: 'failover', View: FailoverStep, status: failoverStepStatus },
-  { id: 'docs', View: DocsStep, status: recorded('docs') },
+  { id: 'docs', View: DocsStep, status: docsStepStatus },
 ];
