@@ -59,7 +59,7 @@ test('offline: hand-enter the seed server, charts, save, reload, reopen; export 
   await form.getByLabel('RAID-Level').selectOption('raid10');
   await expect(form.getByText('RAID 10 braucht eine gerade Anzahl von mindestens 4 Platten; angegeben sind 5.')).toBeVisible();
   await form.getByLabel('Anzahl Festplatten').fill('4');
-  await form.getByLabel('Postfächer (/var/vmail)').fill('1500');
+  await form.getByLabel('Postfächer (Mailspeicher)').fill('1500');
   await form.getByLabel('MariaDB-Datenbanken').fill('40');
   await form.getByLabel('Mail-Warteschlange (Spool)').fill('10');
   await form.getByLabel('MariaDB-Pufferspeicher').fill('8');

@@ -64,7 +64,7 @@ test('German: the seed server typed once by hand, planned to the end without ret
     ['CPU-Modell', 'Intel Xeon E5-2620 v4'], ['CPU-Kerne', '8'], ['Threads', '16'], ['Arbeitsspeicher (RAM)', '32'],
     ['Netzwerkkarten (Anzahl)', '2'], ['Geschwindigkeit je Netzwerkkarte', '1'],
     ['Anzahl Festplatten', '4'], ['Größe je Festplatte', '2000'],
-    ['Postfächer (/var/vmail)', '1500'], ['MariaDB-Datenbanken', '40'], ['Mail-Warteschlange (Spool)', '10'], ['MariaDB-Pufferspeicher', '8'], ['Mails pro Tag', '20000'],
+    ['Postfächer (Mailspeicher)', '1500'], ['MariaDB-Datenbanken', '40'], ['Mail-Warteschlange (Spool)', '10'], ['MariaDB-Pufferspeicher', '8'], ['Mails pro Tag', '20000'],
   ];
   for (const [label, value] of typed) await form.getByLabel(label, { exact: true }).fill(value);
   await form.getByLabel('Art der Festplatten').selectOption('sas');
@@ -279,7 +279,7 @@ test.describe('English', () => {
     await page.getByRole('tab', { name: 'Enter by hand' }).click();
     const form = page.getByRole('form', { name: 'Enter key facts by hand' });
     for (const [label, value] of [['CPU model', 'Intel Xeon E5-2620 v4'], ['CPU cores', '8'], ['Threads', '16'], ['Memory (RAM)', '32'], ['Network cards (count)', '2'], ['Speed per network card', '1'],
-      ['Number of disks', '4'], ['Size per disk', '2000'], ['Mailboxes (/var/vmail)', '1500'], ['MariaDB databases', '40'], ['Mail queue (spool)', '10'], ['MariaDB buffer pool', '8'], ['Mails per day', '20000'],
+      ['Number of disks', '4'], ['Size per disk', '2000'], ['Mailboxes (mail store)', '1500'], ['MariaDB databases', '40'], ['Mail queue (spool)', '10'], ['MariaDB buffer pool', '8'], ['Mails per day', '20000'],
       ['Debian version', '12'], ['Postfix version', '3.7.11'], ['Dovecot version', '2.3.19.1'], ['MariaDB version', '10.11.6']] as const) {
       await form.getByLabel(label, { exact: true }).fill(value);
     }

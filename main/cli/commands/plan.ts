@@ -5,6 +5,7 @@ import { planProject, renderPlanText, type ProjectPlan } from '../../../shared/p
 import { nodeTranslator } from '../../i18n/nodeI18n';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIO } from '../command';
+import { planSetCommand } from './planSet';
 
 // Kept local rather than imported from the project command, so `plan` does not pull in the handler runtime.
 async function reportError(io: CliIO, e: ErrorValue): Promise<void> {
@@ -15,14 +16,16 @@ async function reportError(io: CliIO, e: ErrorValue): Promise<void> {
 
 /**
  * `plan --project FILE [--json]`: sizing, decision matrix, quorum/fencing with failover budget, costs and
- * time plan for one project file, from the same shared/planning engines the Planung step uses.
+ * time plan for one project file, from planProject, the composition the planning steps and documents use.
  * Exit codes: 0 plan complete, 1 the plan has errors (a section failed or quorum/fencing rules are broken),
  * 2 usage, 3 the file could not be read.
  */
 export const planCommand: CliCommand = {
   name: 'plan',
-  usage: 'plan --project FILE [--json]',
+  usage: 'plan --project FILE [--json] | plan set --project FILE KEY=VALUE...',
   async run(argv, io) {
+    // `plan set` writes planning decisions and commissioning settings (main/cli/commands/planSet.ts).
+    if (argv[0] === 'set') return planSetCommand.run(argv.slice(1), io);
     const { options } = parseArgs(argv, ['project']);
     if (typeof options.project !== 'string') {
       io.err(`usage: ${this.usage}`);
