@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { benchLegacyAnalysis } from './analysis';
+import { benchCommission, commissionBenchLine } from './commission';
 import { benchDocuments } from './docs';
 import { benchFailover } from './failover';
 import { benchMaillog } from './maillog';
@@ -56,4 +57,11 @@ if (want('docs')) {
     const k = r[kind];
     console.log(`docs: ${kind} of a large project (${(r.bytes / 1024).toFixed(0)} KiB, ${k.pages} pages) median ${(median(k.ms) / 1000).toFixed(2)} s wall, ${(median(k.cpuMs) / 1000).toFixed(2)} s CPU (runs: ${k.ms.map((x) => (x / 1000).toFixed(2)).join(', ')} s; goal <= 3 s)`);
   }
+}
+
+// Changes the lab (takes it down and up again): only when asked for by name. `--tier ct|vm` (default ct).
+if (selected.includes('commission')) {
+  const i = process.argv.indexOf('--tier');
+  const tier = i > 0 && process.argv[i + 1] === 'vm' ? 'vm' : 'ct';
+  console.log(commissionBenchLine(await benchCommission(tier)));
 }

@@ -24,7 +24,8 @@ export const CLUSTER_STATUS_COMMAND = [
   `s drbdadm; if have drbdadm; then timeout 10 drbdadm status 2>&1; else echo ${ABSENT}; fi`,
   `s procdrbd; if [ -r /proc/drbd ]; then cat /proc/drbd; else echo ${ABSENT}; fi`,
   `s drbdnames; if have drbdadm; then for r in $(drbdadm sh-resources 2>/dev/null); do printf '%s %s\\n' "$r" "$(drbdadm sh-minor "$r" 2>/dev/null | head -n1)"; done; fi`,
-  `s units; for u in ${CLUSTER_UNITS.join(' ')}; do printf '%s %s %s\\n' "$u" "$(systemctl is-enabled "$u" 2>/dev/null || true)" "$(systemctl is-active "$u" 2>/dev/null || true)"; done`,
+  // A unit that does not exist prints nothing for is-enabled: say not-found, so the columns stay in place.
+  `s units; for u in ${CLUSTER_UNITS.join(' ')}; do e=$(systemctl is-enabled "$u" 2>/dev/null) || true; a=$(systemctl is-active "$u" 2>/dev/null) || true; printf '%s %s %s\\n' "$u" "\${e:-not-found}" "\${a:-unknown}"; done`,
   's end',
 ].join('\n');
 

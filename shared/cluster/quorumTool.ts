@@ -39,9 +39,12 @@ export function parseQuorumTool(text: string): QuorumStatus {
           }
         }
         const local = /\(local\)\s*$/.test(rest);
-        const name = rest.replace(/\s*\(local\)\s*$/, '').trim();
+        let name = rest.replace(/\s*\(local\)\s*$/, '').trim();
         const nodeId = Number(m[1]);
-        out.members.push({ nodeId, votes: Number(m[2]), name, local, qdevice: nodeId === 0 && /^Qdevice$/i.test(name), ...(qdeviceFlags ? { qdeviceFlags } : {}) });
+        // The qdevice's row: "Qdevice", or "Qdevice (votes 1)" while it gives fewer votes than configured.
+        const qd = nodeId === 0 ? /^Qdevice(?:\s*\(votes (\d+)\))?$/i.exec(name) : null;
+        if (qd) name = 'Qdevice';
+        out.members.push({ nodeId, votes: Number(m[2]), name, local, qdevice: !!qd, ...(qd?.[1] ? { configuredVotes: Number(qd[1]) } : {}), ...(qdeviceFlags ? { qdeviceFlags } : {}) });
         continue;
       }
     }

@@ -71,7 +71,17 @@ export const PacemakerStatusSchema = z.object({
 });
 export type PacemakerStatus = z.infer<typeof PacemakerStatusSchema>;
 
-export const QuorumMemberSchema = z.object({ nodeId: z.number(), votes: z.number(), name: z.string(), local: z.boolean(), qdevice: z.boolean(), qdeviceFlags: z.string().optional() });
+export const QuorumMemberSchema = z.object({
+  nodeId: z.number(),
+  votes: z.number(),
+  name: z.string(),
+  local: z.boolean(),
+  qdevice: z.boolean(),
+  /** The qdevice's configured votes when it gives fewer now ("Qdevice (votes 1)" with 0 votes: qnetd lost). */
+  configuredVotes: z.number().optional(),
+  /** A = alive, V/NV = the qdevice votes / does not vote for this node, MW/NMW = master wins. */
+  qdeviceFlags: z.string().optional(),
+});
 
 export const QuorumStatusSchema = z.object({
   quorate: z.boolean().optional(),

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLUSTER_STATUS_COMMAND } from '../../../shared/cluster';
+import { shQuote } from '../../../shared/shell/quote';
 import type { Tier } from '../lib/config.js';
 import { keyLogin, sshRun } from '../lib/ssh.js';
 import { readLabStatus } from '../lib/statusSchema.js';
@@ -17,10 +18,9 @@ const label = process.argv[2] ?? 'running';
 const st = readLabStatus(tier);
 const out = path.join(import.meta.dirname, '../../support/cluster', tier);
 mkdirSync(out, { recursive: true });
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 for (const n of st.nodes) {
   // Root login may be off after hardening: the admin user with sudo, as the app does.
-  const r = await sshRun(n, keyLogin(st, st.credentials.admin.user), `sudo -S -p '' sh -c ${q(CLUSTER_STATUS_COMMAND)}`, `${st.credentials.admin.password}\n`, 120_000);
+  const r = await sshRun(n, keyLogin(st, st.credentials.admin.user), `sudo -S -p '' sh -c ${shQuote(CLUSTER_STATUS_COMMAND)}`, `${st.credentials.admin.password}\n`, 120_000);
   if (r.code !== 0) throw new Error(`${n.name}: exit ${r.code}: ${r.stderr.slice(-500)}`);
   writeFileSync(path.join(out, `${label}.${n.name}.txt`), r.stdout);
   process.stderr.write(`${n.name}: ${r.stdout.length} bytes\n`);
