@@ -224,3 +224,14 @@ describe('chapter additions from the Dokumentation step', () => {
     expect(model.blocks.some((b) => b.kind === 'paragraph' && b.style === 'user')).toBe(true);
   });
 });
+
+describe('what the Dokumentation step lists as missing', () => {
+  it('one note said in several chapters is listed once, with every chapter', async () => {
+    const { pendingNotes } = await import('./notices');
+    const { model } = await build('report', sources(seedProject()), 'de');
+    const notes = pendingNotes(model);
+    const commissioning = notes.find((n) => n.text.startsWith('Die Inbetriebnahme ist noch nicht gelaufen'))!;
+    expect(commissioning.chapterTitle).toBe('5.1 Ablauf der Inbetriebnahme, 5.2 Durchgeführte Schritte, 5.3 Umstellung');
+    expect(new Set(notes.map((n) => n.text)).size).toBe(notes.length);
+  });
+});

@@ -1,7 +1,7 @@
-import os from 'node:os';
 import path from 'node:path';
 import { generateDocument } from '../../documents/generate';
 import { nodeTranslator } from '../../i18n/nodeI18n';
+import { documentsDir } from '../dialog/documentsDir';
 import type { Handler } from '../types';
 
 export const documentsPreview: Handler<'documents.preview'> = async ({ project, kind, lang }, { services }) => {
@@ -14,8 +14,7 @@ export const documentsSuggestPath: Handler<'documents.suggestPath'> = async ({ k
   const t = await nodeTranslator(lang);
   const clean = (s: string) => s.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
   const name = [t(`docs:kinds.${kind}`), clean(title)].filter(Boolean).join(' – ');
-  // TODO(docs): use documentsDir() from main/handlers/dialog/documentsDir.ts once it is committed (planning).
-  return { path: path.join(os.homedir(), `${name}.pdf`) };
+  return { path: path.join(documentsDir(), `${name}.pdf`) };
 };
 
 export const documentsOpen: Handler<'documents.open'> = async ({ path: file }, { services }) => {

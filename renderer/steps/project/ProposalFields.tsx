@@ -73,6 +73,7 @@ export function ProposalFields() {
         <ol className="pf-list">
           {meta.requirements.map((r, i) => (
             <li key={r.id}>
+              <span className="pf-n" aria-hidden="true">{i + 1}.</span>
               <input aria-label={t('projectFields.requirement', { n: i + 1 })} value={r.text} maxLength={500} onChange={(e) => setReq(i, { ...r, text: e.target.value })} />
               <button type="button" className="link" aria-label={t('projectFields.removeRequirement', { n: i + 1 })} onClick={() => setReq(i, null)}>✕</button>
             </li>
