@@ -268,6 +268,17 @@ test('German: the seed server typed once by hand, planned to the end without ret
 test.describe('English', () => {
   test.use({ osLocale: 'en-GB' });
 
+  test("in a browser the UI speaks the browser's language, whatever the serving machine's locale", async ({ browser, bridge }) => {
+    // The bridge runs on an English machine; the person opens it in a German browser.
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(bridge.appUrl);
+    await page.waitForSelector('body[data-ready=true]');
+    await expect(page.getByRole('button', { name: 'Neues Projekt' }).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await context.close();
+  });
+
   test('English: the same walk reads in English, with English numbers and plural forms', async ({ app: page, workDir }) => {
     test.setTimeout(180_000);
     process.env.XDG_DOCUMENTS_DIR = path.join(workDir, 'Documents');
