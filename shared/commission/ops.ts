@@ -74,11 +74,16 @@ export const aptHas = (pkgs: readonly string[]): ModelProbe =>
   probe(shCommand([helper('mhs-apt'), 'has', ...pkgs]), pkgs.map((p) => is(K.pkg(p), 'ii')));
 
 /** Installs from the node's own apt sources; `remember` names further keys the undo brings back (units of the packages). */
-export function aptInstall(stamp: string, pkgs: readonly string[], opts: { preseed?: readonly string[]; remember?: readonly string[] } = {}): ModelRun {
+/**
+ * Installs from the node's own apt sources. `enables`: units the packages' maintainer scripts enable (Debian
+ * does, even when policy-rc.d keeps them from starting); the undo (purge) takes them away again.
+ */
+export function aptInstall(stamp: string, pkgs: readonly string[], opts: { preseed?: readonly string[]; enables?: readonly string[] } = {}): ModelRun {
   const pre = opts.preseed?.length ? `${shCommand([helper('mhs-apt'), 'preseed', stamp, ...opts.preseed])} && ` : '';
+  const units = opts.enables ?? [];
   return run(
     pre + shCommand([helper('mhs-apt'), 'install', stamp, ...pkgs]),
-    [{ save: [...pkgs.map(K.pkg), ...(opts.remember ?? [])], stamp: `apt:${stamp}` }, ...pkgs.map((p) => set(K.pkg(p), 'ii'))],
+    [{ save: [...pkgs.map(K.pkg), ...units.flatMap((u) => [K.enabled(u), K.active(u)])], stamp: `apt:${stamp}` }, ...pkgs.map((p) => set(K.pkg(p), 'ii')), ...units.map((u) => set(K.enabled(u), 'enabled'))],
     { timeoutMs: 45 * 60_000 },
   );
 }
@@ -173,12 +178,15 @@ export function accountsExist(groups: readonly { name: string; gid: number }[], 
 export const refuseIfUsed = (dev: string) =>
   `if sig=$(blkid -p -o value -s TYPE ${shQuote(dev)} 2>/dev/null) && [ -n "$sig" ]; then echo "${dev.replace(/["$`\\]/g, '')} is not empty (it holds $sig); refusing to overwrite it" >&2; exit 3; fi`;
 
-export const hasLabel = (dev: string, label: string, fstype: string): ModelProbe =>
-  probe(`[ "$(blkid -p -o value -s LABEL ${shQuote(dev)} 2>/dev/null)" = ${shQuote(label)} ]`, [is(K.fs(dev), `${fstype}:${label}`)]);
+/** `onVolume`: the device is the new DRBD volume itself (its file system goes with the volume on a rollback). */
+const fsKey = (dev: string, onVolume: boolean) => (onVolume ? K.vol(`fs:${dev}`) : K.fs(dev));
 
-export function mkfs(dev: string, fstype: 'ext4' | 'xfs', label: string): ModelRun {
+export const hasLabel = (dev: string, label: string, fstype: string, onVolume = false): ModelProbe =>
+  probe(`[ "$(blkid -p -o value -s LABEL ${shQuote(dev)} 2>/dev/null)" = ${shQuote(label)} ]`, [is(fsKey(dev, onVolume), `${fstype}:${label}`)]);
+
+export function mkfs(dev: string, fstype: 'ext4' | 'xfs', label: string, onVolume = false): ModelRun {
   const make = fstype === 'ext4' ? shCommand(['mkfs.ext4', '-q', '-L', label, dev]) : shCommand(['mkfs.xfs', '-q', '-L', label, dev]);
-  return run(script(refuseIfUsed(dev), make), [set(K.fs(dev), `${fstype}:${label}`)], { timeoutMs: 60 * 60_000 });
+  return run(script(refuseIfUsed(dev), make), [set(fsKey(dev, onVolume), `${fstype}:${label}`)], { timeoutMs: 60 * 60_000 });
 }
 /** Undoes mkfs only on the file system we made (label check), so a wrong device is never wiped. */
 export const wipeOurFs = (dev: string, label: string): ModelRun =>

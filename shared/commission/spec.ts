@@ -13,9 +13,10 @@ export type Cond = { key: string; is: string | null } | { key: string; not: stri
 /**
  * What a run action changes on the model: set a key (on another node when the cluster does it there, e.g.
  * Pacemaker stopping DRBD on every node); save keys under a stamp (first save wins, like the executor's
- * backups) before changing them; put saved keys back.
+ * backups) before changing them; put saved keys back; forget every key with a prefix (the helpers' own
+ * records and milestones go when their folder does).
  */
-export type Effect = { set: string; to: string | null; node?: NodeRole } | { save: string[]; stamp: string } | { restore: string };
+export type Effect = { set: string; to: string | null; node?: NodeRole } | { save: string[]; stamp: string } | { restore: string } | { forget: string };
 
 export interface ModelRun {
   action: RunAction;

@@ -152,7 +152,9 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
     expectedDurationS: 3,
   });
 
-  const pushedProbe = probe(`[ -e ${shQuote(markPath(PUSHED))} ] && cibadmin -Q --xpath "//group[@id='g_mail']" >/dev/null 2>&1`, [is(K.mark(PUSHED), '1'), is(K.cib, 'pushed')]);
+  // "Pushed" stays true after the point of no return changed the live configuration: a re-run must never push
+  // the file again (it would stop Postfix and Dovecot on a cluster that serves mail).
+  const pushedProbe = probe(`[ -e ${shQuote(markPath(PUSHED))} ] && cibadmin -Q --xpath "//group[@id='g_mail']" >/dev/null 2>&1`, [is(K.mark(PUSHED), '1'), isNot(K.cib, null)]);
   const services = serviceResources(i);
   const stopEverything = [
     'crm_resource --resource g_mail --meta --set-parameter target-role --parameter-value Stopped',

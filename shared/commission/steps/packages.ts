@@ -6,7 +6,7 @@
  * Pacemaker may start them there.
  */
 import type { PlanInput } from '../inputs/types';
-import { K, aptHas, aptInstall, aptUndo, probe, systemctl, unitsAre } from '../ops';
+import { aptHas, aptInstall, aptUndo, probe, systemctl, unitsAre } from '../ops';
 import type { StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
@@ -46,7 +46,7 @@ export function packageSteps(i: PlanInput): StepSpec[] {
       ),
       check,
       apply: [
-        aptInstall(st, i.packages.mail, { preseed: ['postfix postfix/main_mailer_type select No configuration', 'postfix postfix/mailname string ' + i.vipName], remember: units.flatMap((u) => [K.enabled(u), K.active(u)]) }),
+        aptInstall(st, i.packages.mail, { preseed: ['postfix postfix/main_mailer_type select No configuration', 'postfix postfix/mailname string ' + i.vipName], enables: units }),
         systemctl('disable', units),
       ],
       verify: [check],

@@ -43,7 +43,7 @@ export function prepareSteps(i: PlanInput): StepSpec[] {
         ...(hostname ? [probe(`[ "$(uname -n)" = ${shQuote(hostname)} ]`, [], { title: t(`Rechnername ist ${hostname}`, `host name is ${hostname}`) })] : []),
       ],
       // The helpers' own records go with them (the scripts themselves come back through the backups).
-      rollback: [run(`rm -rf ${shQuote(STATE_DIR)}`, [])],
+      rollback: [run(`rm -rf ${shQuote(STATE_DIR)}`, [{ forget: 'mark:' }])],
       destructive: false,
       expectedDurationS: 3,
     });

@@ -74,7 +74,7 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
         ),
       ],
       verify: [check],
-      rollback: [run(`if ! drbdadm cstate ${res(i)} >/dev/null 2>&1 && drbdadm -- --force dump-md ${res(i)} >/dev/null 2>&1; then drbdadm -- --force wipe-md ${res(i)}; fi`, [set(K.drbd(r, 'md'), null)])],
+      rollback: [run(`if ! drbdadm cstate ${res(i)} >/dev/null 2>&1 && drbdadm -- --force dump-md ${res(i)} >/dev/null 2>&1; then drbdadm -- --force wipe-md ${res(i)}; fi`, [set(K.drbd(r, 'md'), null), set(K.drbd(r, 'synced'), null)])],
       destructive: false,
       expectedDurationS: 5,
     });
@@ -125,7 +125,7 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
     destructive: false,
     expectedDurationS: 3,
   });
-  const labelled = hasLabel(d.device, i.volume.label, i.volume.fsType);
+  const labelled = hasLabel(d.device, i.volume.label, i.volume.fsType, true);
   steps.push({
     id: id('replication.mkfs', 'primary'),
     phase: 'replication',
@@ -136,7 +136,7 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
       `Makes an ${i.volume.fsType} file system labelled ${i.volume.label} on the DRBD device ${d.device}; DRBD writes it to the secondary synchronously.`,
     ),
     check: orMark(PUSHED, labelled),
-    apply: [mkfs(d.device, i.volume.fsType, i.volume.label)],
+    apply: [mkfs(d.device, i.volume.fsType, i.volume.label, true)],
     verify: [orMark(PUSHED, labelled)],
     destructive: false,
     expectedDurationS: 15,

@@ -46,6 +46,10 @@ function effect(w: World, r: NodeRole, e: Effect): void {
   } else if ('save' in e) {
     const s = ((w.saved[r] ??= {})[e.stamp] ??= {});
     for (const key of e.save) if (!(key in s)) s[key] = val(node(w, r), key);
+  } else if ('forget' in e) {
+    const k = node(w, r);
+    for (const key of Object.keys(k)) if (key.startsWith(e.forget)) delete k[key];
+    delete w.saved[r];
   } else {
     const s = w.saved[r]?.[e.restore];
     if (!s) return;
