@@ -25,6 +25,30 @@ function StepTitles({ ids, label }: { ids: string[]; label: string }) {
   );
 }
 
+const AFTER_SHOWN = 8;
+
+/** What the run does after the point of no return, by the plan's own step titles, and what stays. */
+function After({ stepId }: { stepId: string }) {
+  const { t } = useTranslation('install');
+  const plan = useStore((s) => s.insPlan?.result?.plan);
+  const i = plan ? plan.steps.findIndex((s) => s.id === stepId) : -1;
+  const rest = i >= 0 && plan ? plan.steps.slice(i + 1) : [];
+  return (
+    <>
+      {rest.length ? (
+        <>
+          <h3>{t('ui.confirm.after', { count: rest.length })}</h3>
+          <ul className="ins-confirm-list">
+            {rest.slice(0, AFTER_SHOWN).map((s) => <li key={s.id}>{pick(s.title)} ({t(`ui.roles.${s.node}`)})</li>)}
+            {rest.length > AFTER_SHOWN ? <li>{t('ui.confirm.afterMore', { count: rest.length - AFTER_SHOWN })}</li> : null}
+          </ul>
+        </>
+      ) : null}
+      <p className="ins-confirm-keep">{t('ui.confirm.ponrKeep')}</p>
+    </>
+  );
+}
+
 function Body({ request, understood, setUnderstood }: { request: Request; understood: boolean; setUnderstood(v: boolean): void }) {
   const { t } = useTranslation('install');
   const plan = useStore((s) => s.insPlan?.result?.plan);
@@ -38,13 +62,7 @@ function Body({ request, understood, setUnderstood }: { request: Request; unders
         <p className={ponr ? 'ins-danger-box' : 'notice'}>{ponr ? t('ui.confirm.ponrIntro', { node: t(`ui.roles.${request.node}`) }) : t('ui.confirm.destructiveIntro', { node: t(`ui.roles.${request.node}`) })}</p>
         <h3>{pick(request.title)}</h3>
         <p>{pick(request.explanation)}</p>
-        {ponr ? (
-          <ul className="ins-confirm-list">
-            <li>{t('ui.confirm.ponr1')}</li>
-            <li>{t('ui.confirm.ponr2')}</li>
-            <li>{t('ui.confirm.ponr3')}</li>
-          </ul>
-        ) : null}
+        {ponr ? <After stepId={request.stepId} /> : null}
         {step ? (
           <details className="ins-confirm-detail">
             <summary>{t('ui.confirm.showCommands', { count: step.actions.length })}</summary>

@@ -6,7 +6,8 @@
 import type { StateCreator } from 'zustand';
 import type { MethodOutput } from '../../../shared/contract';
 import type { DryRun } from '../../../shared/contract/methods/commission';
-import { generatePlan, planErrors } from '../../../shared/commission/generate';
+import { planFromInput } from '../../../shared/commission/generate';
+import { resolveInput } from '../../../shared/commission/inputs/resolve';
 import { toErrorValue, type ErrorValue } from '../../../shared/errors';
 import type { Project } from '../../../shared/project/schema';
 import { call } from '../../api/client';
@@ -19,10 +20,10 @@ export type PlanResult = MethodOutput<'commission.plan'>;
 /** What is missing (every item, also before any inventory), else the plan. Never throws. */
 export function makePlan(p: Project): PlanResult {
   try {
-    const inventory = p.commission.inventory;
-    const errors = planErrors(p, inventory);
-    if (errors.length || !inventory) return { plan: null, errors };
-    return { plan: generatePlan(p, inventory), errors: [] };
+    // resolveInput once: planErrors and generatePlan would each resolve the same inputs again.
+    const { input, errors } = resolveInput(p, p.commission.inventory);
+    if (errors.length || !input || !p.commission.inventory) return { plan: null, errors };
+    return { plan: planFromInput(input), errors: [] };
   } catch (e) {
     const err = toErrorValue(e);
     return { plan: null, errors: [{ key: err.code, ...(err.params ? { params: err.params } : {}) }] };
