@@ -166,7 +166,8 @@ function parseInventory(raw: string, role: NodeRole): NodeInventory {
     else if (v) mc[k] = v;
   }
   const mailConfig: NodeInventory['mailConfig'] = {
-    postmapTables: [...new Set(postmapTables)].slice(0, 200),
+    // Alias tables are rebuilt with newaliases; postconf -x lists them under other parameters too.
+    postmapTables: [...new Set(postmapTables)].filter((t) => !aliasDatabases.includes(t)).slice(0, 200),
     aliasDatabases: [...new Set(aliasDatabases)].slice(0, 20),
     ...(mc.queue_directory ? { queueDirectory: clip(mc.queue_directory, 1024) } : {}),
     ...(mc.mail_location ? { mailLocation: clip(mc.mail_location, 1024) } : {}),

@@ -46,7 +46,7 @@ const lines = [
   "s lvs; have lvs && lvs --noheadings --units b --nosuffix --separator '|' -o vg_name,lv_name,lv_size 2>/dev/null",
   's lsblk; lsblk -b -P -o PATH,SIZE,TYPE,FSTYPE,LABEL,MOUNTPOINT 2>/dev/null',
   "s byid; for l in /dev/disk/by-id/*; do [ -L \"$l\" ] && printf '%s %s\\n' \"$l\" \"$(readlink -f \"$l\")\"; done 2>/dev/null",
-  's mounts; findmnt -rn -o TARGET,SOURCE,FSTYPE 2>/dev/null',
+  "s mounts; findmnt -rn -o TARGET,SOURCE,FSTYPE 2>/dev/null | awk '$1 !~ \"^/(proc|sys|dev|run)(/|$)\"'",
   's watchdog; [ -c /dev/watchdog ] && echo device; modinfo softdog >/dev/null 2>&1 && echo softdog',
   `s packages; dpkg-query -W -f='\${db:Status-Abbrev}\\t\${Package}\\t\${Version}\\n' 2>/dev/null | awk -F '\\t' '$1 ~ /^ii/ && $2 ~ /${PACKAGES_OF_INTEREST}/ { print $2 "\\t" $3 }'`,
   's passwd; getent passwd | cut -d: -f1,3,4,6,7',
