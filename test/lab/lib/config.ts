@@ -72,6 +72,11 @@ export const guestIfName = (tier: Tier, net: NetName): string => (tier === 'ct' 
 /** The node's port on the bridge, inside the lab namespace (at most 15 characters). */
 export const hostIfName = (tier: Tier, net: NetName, node: NodeName): string =>
   tier === 'ct' ? (net === 'client' ? `vb-${node}` : `vc-${node}`) : net === 'client' ? `tap-${node}` : `tapc-${node}`;
+/**
+ * How long a node may take to boot to SSH (and legacy to SMTP). TCG guests get a fraction of a core on a busy
+ * host: at load 18 the vm legacy needed more than 10 minutes.
+ */
+export const BOOT_TIMEOUT_MS: Record<Tier, number> = { ct: 60_000, vm: 1_200_000 };
 export const DOMAIN = 'lab.test';
 export const REPO_PORT = 8080;
 
