@@ -42,7 +42,7 @@ describe('plan command', () => {
     expect(await planCommand.run(['--project', projectFile('seed.json', seed)], o.value)).toBe(0);
     const t = o.text();
     expect(t).not.toMatch(/planning:/);
-    expect(t).toContain('== Dimensionierung des Zweitknotens ==');
+    expect(t).toContain('== Dimensionierung des zweiten Knotens ==');
     // The table has the columns its header names, with labels instead of ids (sas, raid10).
     expect(t).toMatch(/Eigenschaft\s+Bestehender Server\s+Empfehlung zweiter Knoten\n/);
     expect(t).toMatch(/Platten\s+4 × 2\.000 GB SAS \(10\.000 U\/min\)\s+6 × 2\.000 GB SAS \(10\.000 U\/min\)/);
@@ -75,7 +75,7 @@ describe('plan command', () => {
     expect(await planCommand.run(['--project', projectFile('seed-en.json', seed)], o.value)).toBe(0);
     const t = o.text();
     expect(t).not.toMatch(/planning:/);
-    expect(t).toContain('== Sizing of the secondary node ==');
+    expect(t).toContain('== Sizing of the second node ==');
     expect(t).toContain('Unplanned failure: 36.6 s');
     expect(t).toContain('Period: 2026-11-02 to 2026-11-06');
   });
