@@ -6,14 +6,14 @@
 import { AppError } from '../../shared/errors';
 import type { DryRun } from '../../shared/contract/methods/commission';
 import type { CommissionRecord } from '../../shared/commission/recordSchema';
-import type { NodeRole, Plan } from '../../shared/commission/types';
+import type { NodeRole, Plan, SecretId } from '../../shared/commission/types';
 import type { Project } from '../../shared/project/schema';
 import { connectSecretsFor } from '../handlers/analysis/secrets';
 import type { HandlerContext, Services } from '../services';
 import { SshSession, type AcceptedHostKey } from '../ssh';
 import { backupDirFor, DEFAULT_BACKUP_ROOT } from './backup';
 import { CommissionAuditSink } from './auditSink';
-import { commissionSecrets } from './commissionSecrets';
+import { commissionSecrets, secretEnvName } from './commissionSecrets';
 import { dryRunPlan } from './dryRun';
 import { PlanExecution } from './executePlan';
 import type { ExecuteHooks, ExecuteResult, ExecutorEnv } from './executorTypes';
@@ -151,7 +151,7 @@ async function resolveSecrets(services: Services, projectId: string, plan: Plan,
   const values = await commissionSecrets(services, projectId);
   if (required) {
     const missing = planSecretIds(plan).filter((id) => values[id as keyof SecretValues] === undefined);
-    if (missing.length) throw new AppError('install:errors.secretsMissing', { ids: missing.join(', ') });
+    if (missing.length) throw new AppError('install:errors.secretsMissing', { ids: missing.join(', '), envs: missing.map((id) => secretEnvName(id as SecretId)).join(', ') });
   }
   return values;
 }

@@ -41,6 +41,11 @@ export function generateSecretValue(): string {
   return out.length === 24 ? out : generateSecretValue();
 }
 
+/** The environment variable the CLI reads a secret from: haclusterPassword -> MHS_HACLUSTER_PASSWORD. */
+export function secretEnvName(id: SecretId): string {
+  return `MHS_${id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+}
+
 export async function commissionSecrets(services: Services, projectId: string): Promise<SecretValues> {
   const out: SecretValues = {};
   for (const id of secretIds) {

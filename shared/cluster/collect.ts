@@ -29,14 +29,18 @@ export const CLUSTER_STATUS_COMMAND = [
   's end',
 ].join('\n');
 
-function sections(raw: string): Map<string, string> {
+/**
+ * Splits the output of a command that prints `<mark><name>` lines before each part into name -> text. Used
+ * for every one-exec collection (this status, the failover sampler).
+ */
+export function splitMarkedSections(raw: string, mark: string): Map<string, string> {
   const out = new Map<string, string>();
   let name: string | undefined;
   let buf: string[] = [];
   for (const line of raw.split('\n')) {
-    if (line.startsWith(MARK)) {
+    if (line.startsWith(mark)) {
       if (name) out.set(name, buf.join('\n'));
-      name = line.slice(MARK.length).trim();
+      name = line.slice(mark.length).trim();
       buf = [];
     } else if (name) buf.push(line);
   }
@@ -48,7 +52,7 @@ const present = (s: string | undefined): s is string => s !== undefined && s.tri
 
 /** The output of CLUSTER_STATUS_COMMAND -> one node's status (without role/reachable, the caller knows them). */
 export function parseClusterStatusOutput(raw: string): Omit<NodeStatus, 'role' | 'reachable'> {
-  const sec = sections(typeof raw === 'string' ? raw : '');
+  const sec = splitMarkedSections(typeof raw === 'string' ? raw : '', MARK);
   const names: Record<number, string> = {};
   for (const l of (sec.get('drbdnames') ?? '').split('\n')) {
     const [r, minor] = l.trim().split(/\s+/);

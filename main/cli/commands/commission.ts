@@ -5,9 +5,10 @@ import type { EventPayload } from '../../../shared/contract';
 import type { DryRun } from '../../../shared/contract/methods/commission';
 import type { Inventory } from '../../../shared/commission/inventorySchema';
 import type { CommissionRecord } from '../../../shared/commission/recordSchema';
-import { nodeRoles, type NodeRole, type Plan } from '../../../shared/commission/types';
+import { nodeRoles, secretIds, type NodeRole, type Plan } from '../../../shared/commission/types';
 import type { ErrorValue } from '../../../shared/errors';
 import type { Project } from '../../../shared/project/schema';
+import { secretEnvName } from '../../commission/commissionSecrets';
 import { dryRunLines } from '../../commission/dryRunText';
 import { parseArgs } from '../args';
 import { CliExit, cliT, reportError, type CliCommand, type CliIO } from '../command';
@@ -15,10 +16,6 @@ import { ExitCode } from '../exitCodes';
 import { callHandler, onCliEvent } from '../runtime';
 import { acceptedKeys, roleSecretsFromEnv } from './hosts';
 
-const COMMISSION_SECRETS = [
-  ['haclusterPassword', 'MHS_HACLUSTER_PASSWORD'],
-  ['mariadbReplicaPassword', 'MHS_MARIADB_REPLICA_PASSWORD'],
-] as const;
 
 const mmss = (ms: number) => {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -61,7 +58,8 @@ function confirmText(req: EventPayload<'commission.confirm'>['request'], lang: '
 }
 
 /**
- * `commission --project F --dry-run | --yes [--resume] [--rollback] [--refresh-inventory] [--quiet] [--json]`:
+ * `commission --project F --dry-run | --yes [--resume] [--rollback] [--refresh-inventory] [--quiet] [--json]`
+ * (commissioning secrets from MHS_HACLUSTER_PASSWORD, MHS_MARIADB_REPLICA_PASSWORD, MHS_IPMI_PASSWORD_PRIMARY ...):
  * the Installation step without a window. --dry-run shows every command and file diff per node and changes
  * nothing; --yes runs (or rolls back), answering every confirmation with yes after printing it. Progress and
  * command output go to stderr, --json prints the final result to stdout. Ctrl-C cancels the running command.
@@ -82,8 +80,8 @@ export const commissionCommand: CliCommand = {
     let { project } = await callHandler<{ project: Project }>(io, 'project.open', { path: file });
     const roles = nodeRoles.filter((r) => project.hosts[r]);
     for (const role of roles) await roleSecretsFromEnv(io, project.id, role);
-    for (const [id, name] of COMMISSION_SECRETS) {
-      const value = process.env[name];
+    for (const id of secretIds) {
+      const value = process.env[secretEnvName(id)];
       if (value) await callHandler(io, 'commission.setSecret', { projectId: project.id, id, value, remember: false });
     }
     const fps = typeof o['accept-fingerprint'] === 'string' ? o['accept-fingerprint'].split(',').filter(Boolean) : [];

@@ -2,26 +2,22 @@
  * The executor against real sshd "nodes": check -> skip, backups, apply, verify, record, confirmations,
  * timers, the record in the project file and the app's mirror.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shQuote } from '../../../shared/shell/quote';
 import { readProjectFile } from '../../../main/project/projectFiles';
 import { recordStoreOf, writeProjectFileWithRecord } from '../../../main/commission/recordStore';
-import { plan, recorder, request, run, saveProjectFile, startHarness, step, testProject, text, type Harness } from './harness';
+import { plan, recorder, request, run, saveProjectFile, step, testProject, text, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterAll(async () => h?.stop());
+const harness = useHarness();
 
 const q = shQuote;
 
 describe('running a plan', () => {
   it('applies, verifies and records each step; a second run checks and skips them', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const file = await saveProjectFile(w, project);
     const marker = path.join(w, 'applied.log');
     const p = plan([
@@ -29,7 +25,7 @@ describe('running a plan', () => {
       step('b.run@secondary', { node: 'secondary', apply: [{ kind: 'run', command: `echo b >> ${q(marker)}; touch ${q(path.join(w, 'b.done'))}` }], check: { command: `test -f ${q(path.join(w, 'b.done'))}` }, verify: [{ command: `test -f ${q(path.join(w, 'b.done'))}` }] }),
       step('c.transfer@secondary', { node: 'secondary', apply: [{ kind: 'transfer', from: 'primary', fromPath: path.join(w, 'etc/a.conf'), toPath: path.join(w, 'copy/a.conf'), mode: '0600' }], verify: [{ command: `cmp -s ${q(path.join(w, 'etc/a.conf'))} ${q(path.join(w, 'copy/a.conf'))}` }] }),
     ]);
-    const r1 = recorder(h.services);
+    const r1 = recorder(harness().services);
     const res = await run(r1, request(project, p, w, { path: file }));
     expect(res.error).toBeUndefined();
     expect(res.outcome).toBe('completed');
@@ -40,7 +36,7 @@ describe('running a plan', () => {
     const saved = (await readProjectFile(file)).project.commission.record!;
     expect(saved.state).toBe('completed');
     expect(saved.revision).toBe(res.record.revision);
-    expect((await recordStoreOf(h.services).readMirror(project.id))?.revision).toBe(res.record.revision);
+    expect((await recordStoreOf(harness().services).readMirror(project.id))?.revision).toBe(res.record.revision);
     // Events: each step went through its states; progress ends at 1; the record was pushed on every save.
     expect(r1.of('commission.step').filter((e) => e.stepId === 'b.run@secondary').map((e) => e.state)).toEqual(['checking', 'backingUp', 'applying', 'verifying', 'done'].filter((s) => s !== 'backingUp'));
     expect(r1.of('commission.progress').at(-1)?.fraction).toBe(1);
@@ -48,7 +44,7 @@ describe('running a plan', () => {
     expect(r1.of('commission.output').some((o) => o.stepId === 'b.run@secondary' && o.text.includes('echo b'))).toBe(true);
 
     // Second run: a new record (the first one is complete); checks say done, apply is skipped.
-    const r2 = recorder(h.services);
+    const r2 = recorder(harness().services);
     const again = await run(r2, request(project, p, w, { path: file }));
     expect(again.outcome).toBe('completed');
     expect(again.record.steps['a.write@primary']).toMatchObject({ outcome: 'skipped', applied: false });
@@ -60,17 +56,17 @@ describe('running a plan', () => {
   });
 
   it('backs up every file a step writes before it writes, first backup wins', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const conf = path.join(w, 'etc/app.conf');
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(conf), { recursive: true }));
+    await mkdir(path.dirname(conf), { recursive: true });
     await writeFile(conf, 'original\n');
     const extra = path.join(w, 'etc/extra.d');
     const p = plan([
       step('one@primary', { apply: [{ kind: 'write', path: conf, content: 'first change\n', mode: '0644' }], backupPaths: [extra] }),
       step('two@primary', { apply: [{ kind: 'write', path: conf, content: 'second change\n', mode: '0644' }] }),
     ]);
-    const res = await run(recorder(h.services), request(project, p, w));
+    const res = await run(recorder(harness().services), request(project, p, w));
     expect(res.outcome).toBe('completed');
     const dir = res.record.backupDir!;
     expect(dir).toBe(path.join(w, 'backups', project.id));
@@ -80,8 +76,8 @@ describe('running a plan', () => {
   });
 
   it('a failing verify fails the step and stops the run; resume after the fix continues there', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const flag = path.join(w, 'ready');
     const later = path.join(w, 'later');
     const p = plan([
@@ -89,7 +85,7 @@ describe('running a plan', () => {
       step('needs-flag@primary', { apply: [{ kind: 'run', command: 'echo applying' }], verify: [{ command: `test -f ${q(flag)}`, waitMs: 300 }] }),
       step('later@primary', { apply: [{ kind: 'run', command: `touch ${q(later)}` }] }),
     ]);
-    const res = await run(recorder(h.services), request(project, p, w));
+    const res = await run(recorder(harness().services), request(project, p, w));
     expect(res.outcome).toBe('failed');
     expect(res.error).toMatchObject({ code: 'install:errors.verifyFailed', params: { stepId: 'needs-flag@primary', node: 'primary' } });
     expect(res.record.state).toBe('failed');
@@ -97,9 +93,9 @@ describe('running a plan', () => {
     expect(res.record.steps['needs-flag@primary']!.outputTail).toContain('echo applying');
     expect(await text(later)).toBeUndefined();
     // Without resume an unfinished record is refused, with resume it continues.
-    await expect(run(recorder(h.services), request(project, p, w))).rejects.toMatchObject({ code: 'install:errors.unfinishedRun' });
+    await expect(run(recorder(harness().services), request(project, p, w))).rejects.toMatchObject({ code: 'install:errors.unfinishedRun' });
     await writeFile(flag, '');
-    const again = await run(recorder(h.services), request(project, p, w, { resume: true }));
+    const again = await run(recorder(harness().services), request(project, p, w, { resume: true }));
     expect(again.outcome).toBe('completed');
     expect(again.record.steps['needs-flag@primary']).toMatchObject({ outcome: 'done', attempts: 2 });
     expect(again.record.steps['prep@primary']).toMatchObject({ outcome: 'done', attempts: 2, applied: true });
@@ -107,21 +103,21 @@ describe('running a plan', () => {
   });
 
   it('a failing command names the step, its node and the exit code', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const p = plan([step('boom@secondary', { node: 'secondary', apply: [{ kind: 'run', command: 'echo "no space left" >&2; exit 3' }] })]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const res = await run(r, request(project, p, w));
     expect(res.error).toMatchObject({ code: 'install:errors.actionFailed', params: { stepId: 'boom@secondary', node: 'secondary', exitCode: 3 } });
     expect(r.of('commission.output').filter((o) => o.stream === 'stderr').map((o) => o.text).join('')).toContain('no space left');
   });
 
   it('asks before a destructive step; no = nothing of it runs, and the run stops', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const target = path.join(w, 'destroyed');
     const p = plan([step('wipe@primary', { destructive: true, apply: [{ kind: 'write', path: target, content: 'x', mode: '0644' }] })]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     r.answer = (req) => (req.kind === 'destructive' ? false : true);
     const res = await run(r, request(project, p, w));
     expect(res.outcome).toBe('refused');
@@ -131,16 +127,16 @@ describe('running a plan', () => {
     expect(res.record.steps['wipe@primary']).toBeUndefined();
     expect(res.record.state).toBe('stopped');
     // Yes the next time: it runs.
-    const ok = await run(recorder(h.services), request(project, p, w, { resume: true }));
+    const ok = await run(recorder(harness().services), request(project, p, w, { resume: true }));
     expect(ok.outcome).toBe('completed');
     expect(await text(target)).toBe('x');
   });
 
   it('asks once, explicitly, at the point of no return and records when it was crossed', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const p = plan([step('before@primary', { apply: [{ kind: 'run', command: 'true' }] }), step('cutover@primary', { destructive: true, pointOfNoReturn: true, apply: [{ kind: 'run', command: 'true' }] })]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const res = await run(r, request(project, p, w));
     expect(res.outcome).toBe('completed');
     expect(r.of('commission.confirm').map((c) => c.request.kind)).toEqual(['pointOfNoReturn']);
@@ -148,14 +144,14 @@ describe('running a plan', () => {
   });
 
   it('measures a timer from the step that starts it to the step that stops it', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const p = plan([
       step('stop-mail@primary', { apply: [{ kind: 'run', command: 'sleep 0.3' }], timer: { start: 'legacyMailOutage' } }),
       step('middle@primary', { apply: [{ kind: 'run', command: 'sleep 0.3' }] }),
       step('banner@primary', { apply: [{ kind: 'run', command: 'true' }], timer: { stop: 'legacyMailOutage' } }),
     ]);
-    const res = await run(recorder(h.services), request(project, p, w));
+    const res = await run(recorder(harness().services), request(project, p, w));
     const t = res.record.timers.legacyMailOutage!;
     expect(t.ms).toBeGreaterThanOrEqual(550);
     expect(t.ms).toBeLessThan(10_000);
@@ -163,12 +159,12 @@ describe('running a plan', () => {
   });
 
   it('an autosave of an older project copy never rolls the record back', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const file = await saveProjectFile(w, project);
-    const res = await run(recorder(h.services), request(project, plan([step('x@primary', { apply: [{ kind: 'run', command: 'true' }] })]), w, { path: file }));
+    const res = await run(recorder(harness().services), request(project, plan([step('x@primary', { apply: [{ kind: 'run', command: 'true' }] })]), w, { path: file }));
     // The renderer still holds the project as it was before the run and autosaves it with a new title.
-    await writeProjectFileWithRecord(h.services, file, { ...project, meta: { ...project.meta, title: 'Neuer Titel' } });
+    await writeProjectFileWithRecord(harness().services, file, { ...project, meta: { ...project.meta, title: 'Neuer Titel' } });
     const onDisk = (await readProjectFile(file)).project;
     expect(onDisk.meta.title).toBe('Neuer Titel');
     expect(onDisk.commission.record?.revision).toBe(res.record.revision);
@@ -176,8 +172,8 @@ describe('running a plan', () => {
   });
 
   it('steps of one parallel group run at the same time on their nodes; a failure lets the others finish', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const mark = (n: string) => path.join(w, n);
     const group = (id: string, node: 'primary' | 'secondary', cmd: string) => ({ ...step(id, { node, apply: [{ kind: 'run' as const, command: cmd }] }), parallelGroup: 'packages' });
     const p = plan([
@@ -185,7 +181,7 @@ describe('running a plan', () => {
       group('pkg@secondary', 'secondary', `sleep 1.5; touch ${q(mark('s'))}`),
       step('after@primary', { apply: [{ kind: 'run', command: `touch ${q(mark('after'))}` }] }),
     ]);
-    const res = await run(recorder(h.services), request(project, p, w));
+    const res = await run(recorder(harness().services), request(project, p, w));
     expect(res.outcome).toBe('completed');
     // They overlapped: each started before the other ended (each takes 1.5 s of sleep).
     const [a, b] = [res.record.steps['pkg@primary']!, res.record.steps['pkg@secondary']!];
@@ -193,13 +189,13 @@ describe('running a plan', () => {
     expect(Date.parse(b.startedAt)).toBeLessThan(Date.parse(a.endedAt!));
     expect(Date.parse(res.record.steps['after@primary']!.startedAt)).toBeGreaterThanOrEqual(Math.max(Date.parse(a.endedAt!), Date.parse(b.endedAt!)));
 
-    const w2 = await h.work();
+    const w2 = await harness().work();
     const p2 = plan([
       group('bad@primary', 'primary', 'exit 4'),
       group('slow@secondary', 'secondary', `sleep 1; touch ${q(path.join(w2, 'slow'))}`),
       step('never@primary', { apply: [{ kind: 'run', command: `touch ${q(path.join(w2, 'never'))}` }] }),
     ]);
-    const failed = await run(recorder(h.services), request(await testProject(h), p2, w2));
+    const failed = await run(recorder(harness().services), request(await testProject(harness()), p2, w2));
     expect(failed.outcome).toBe('failed');
     expect(failed.error?.params).toMatchObject({ stepId: 'bad@primary' });
     expect(failed.record.steps['slow@secondary']?.outcome).toBe('done');

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { L10n, Plan, Step } from '../../../shared/commission/types';
 import { newProject, type Project } from '../../../shared/project/schema';
@@ -29,6 +30,19 @@ export interface Harness {
   /** A fresh folder for one test (root-owned, on this machine = on both "nodes"). */
   work(): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** One harness for a test file: started before its tests, stopped after them. */
+export function useHarness(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 60_000);
+  afterAll(async () => h?.stop());
+  return () => {
+    if (!h) throw new Error('harness not started');
+    return h;
+  };
 }
 
 export async function startHarness(userDataDir?: string): Promise<Harness> {

@@ -6,18 +6,14 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shQuote } from '../../../shared/shell/quote';
 import type { Plan } from '../../../shared/commission/types';
 import type { Project } from '../../../shared/project/schema';
 import { readProjectFile } from '../../../main/project/projectFiles';
-import { dropNode, plan, recorder, request, run, saveProjectFile, startHarness, step, testProject, text, type Harness } from './harness';
+import { dropNode, plan, recorder, request, run, saveProjectFile, step, testProject, text, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterAll(async () => h?.stop());
+const harness = useHarness();
 const q = shQuote;
 
 /** Five steps on both nodes; each marks its start, takes a moment, and leaves its result (idempotently). */
@@ -45,7 +41,7 @@ async function stateOf(w: string): Promise<Record<string, string>> {
 }
 
 function child(configFile: string): { done: Promise<string>; kill(): void } {
-  const p = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'childRun.ts'), configFile], { env: { ...process.env, MHS_TEST_SSH_PASSWORD: h.users.pw.password }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'childRun.ts'), configFile], { env: { ...process.env, MHS_TEST_SSH_PASSWORD: harness().users.pw.password }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (d: Buffer) => (out += d.toString()));
   p.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -63,8 +59,8 @@ async function waitFor(file: string, ms = 30_000): Promise<void> {
 describe('the app killed in the middle of step k', () => {
   let reference: Record<string, string>;
   beforeAll(async () => {
-    const w = await h.work();
-    const res = await run(recorder(h.services), request(await testProject(h), fivePlan(w), w));
+    const w = await harness().work();
+    const res = await run(recorder(harness().services), request(await testProject(harness()), fivePlan(w), w));
     expect(res.outcome).toBe('completed');
     reference = await stateOf(w);
     expect(Object.keys(reference)).toHaveLength(5);
@@ -72,12 +68,12 @@ describe('the app killed in the middle of step k', () => {
 
   for (const k of [1, 2, 3, 4, 5]) {
     it(`k=${k}: the record shows step ${k} running; a resumed run ends like an uninterrupted one`, async () => {
-      const w = await h.work();
-      const project: Project = await testProject(h);
+      const w = await harness().work();
+      const project: Project = await testProject(harness());
       const file = await saveProjectFile(w, project);
       const p = fivePlan(w);
       const config = path.join(w, 'child.json');
-      await writeFile(config, JSON.stringify({ userDataDir: h.services.userDataDir, project, plan: p, path: file, backupRoot: path.join(w, 'backups'), resume: false }));
+      await writeFile(config, JSON.stringify({ userDataDir: harness().services.userDataDir, project, plan: p, path: file, backupRoot: path.join(w, 'backups'), resume: false }));
       const c = child(config);
       await waitFor(path.join(w, 'marks', `started-${k}`));
       c.kill();
@@ -88,7 +84,7 @@ describe('the app killed in the middle of step k', () => {
       for (let j = 1; j < k; j++) expect(onDisk.steps[`s${j}@${j % 2 ? 'primary' : 'secondary'}`]?.outcome).toBe('done');
       // Resume in this process (another "app start"), from what the file says.
       const { project: reopened } = await readProjectFile(file);
-      const r = recorder(h.services);
+      const r = recorder(harness().services);
       const res = await run(r, request(reopened, p, w, { path: file, resume: true }));
       expect(res.outcome).toBe('completed');
       expect(await stateOf(w)).toEqual(reference);
@@ -99,15 +95,15 @@ describe('the app killed in the middle of step k', () => {
 
 describe('a connection that drops in the middle of a step', () => {
   it('a step without a check is idempotent as a whole: it runs again after the reconnect', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const started = path.join(w, 'started');
     const out = path.join(w, 'out');
     const p = plan([step('nocheck@primary', { apply: [{ kind: 'run', command: `touch ${q(started)}; sleep 3; echo done > ${q(out)}` }] })]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const running = run(r, request(project, p, w));
     await waitFor(started);
-    await dropNode(h, 'primary', 1000);
+    await dropNode(harness(), 'primary', 1000);
     const res = await running;
     expect(res.outcome).toBe('completed');
     expect(await text(out)).toBe('done\n');
@@ -116,8 +112,8 @@ describe('a connection that drops in the middle of a step', () => {
   }, 60_000);
 
   it('a step with a check that is not done after the reconnect stops the run cleanly; resume finishes it', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const started = path.join(w, 'started');
     const out = path.join(w, 'out');
     const after = path.join(w, 'after');
@@ -125,29 +121,29 @@ describe('a connection that drops in the middle of a step', () => {
       step('checked@primary', { check: { command: `test -f ${q(out)}` }, apply: [{ kind: 'run', command: `touch ${q(started)}; sleep 3; echo done > ${q(out)}` }] }),
       step('after@secondary', { node: 'secondary', apply: [{ kind: 'run', command: `touch ${q(after)}` }] }),
     ]);
-    const running = run(recorder(h.services), request(project, p, w));
+    const running = run(recorder(harness().services), request(project, p, w));
     await waitFor(started);
-    await dropNode(h, 'primary', 1000);
+    await dropNode(harness(), 'primary', 1000);
     const res = await running;
     expect(res.outcome).toBe('stopped');
     expect(res.error).toMatchObject({ code: 'install:errors.connectionLostStep', params: { stepId: 'checked@primary', node: 'primary' } });
     expect(res.record.steps['checked@primary']?.outcome).toBe('failed');
     expect(await text(after)).toBeUndefined();
-    const again = await run(recorder(h.services), request(project, p, w, { resume: true }));
+    const again = await run(recorder(harness().services), request(project, p, w, { resume: true }));
     expect(again.outcome).toBe('completed');
     expect(await text(out)).toBe('done\n');
     expect(await text(after)).toBe('');
   }, 60_000);
 
   it('a command marked idempotent is repeated by the session itself after the reconnect', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const started = path.join(w, 'started');
     const out = path.join(w, 'out');
     const p = plan([step('idem@primary', { check: { command: `test -f ${q(out)}` }, apply: [{ kind: 'run', command: `touch ${q(started)}; sleep 3; echo done > ${q(out)}`, idempotent: true }] })]);
-    const running = run(recorder(h.services), request(project, p, w));
+    const running = run(recorder(harness().services), request(project, p, w));
     await waitFor(started);
-    await dropNode(h, 'primary', 500);
+    await dropNode(harness(), 'primary', 500);
     const res = await running;
     expect(res.outcome).toBe('completed');
     expect(res.record.steps['idem@primary']!.outputTail).not.toContain('connection lost while applying');

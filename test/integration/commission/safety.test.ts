@@ -5,19 +5,15 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { secretRef } from '../../../shared/commission/types';
 import { shQuote } from '../../../shared/shell/quote';
 import { cancelRun, pauseRun } from '../../../main/commission/commissionRuns';
 import { setCommissionSecret } from '../../../main/commission/commissionSecrets';
-import { dryRun, plan, recorder, request, run, saveProjectFile, startHarness, step, testProject, text, type Harness } from './harness';
+import { dryRun, plan, recorder, request, run, saveProjectFile, step, testProject, text, useHarness } from './harness';
 
 const sh = promisify(execFile);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-afterAll(async () => h?.stop());
+const harness = useHarness();
 const q = shQuote;
 
 async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
@@ -30,20 +26,20 @@ async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promi
 
 describe('cancel and pause', () => {
   it('cancel stops the running command on the node now and records the step as cancelled', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const tag = `mhs-cancel-${path.basename(w)}-${Date.now()}`;
     const after = path.join(w, 'after');
     const p = plan([
       step('long@primary', { apply: [{ kind: 'run', command: `sh -c ${q(`sleep 60; : ${tag}`)}` }], expectedDurationS: 60 }),
       step('after@primary', { apply: [{ kind: 'run', command: `touch ${q(after)}` }] }),
     ]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const req = request(project, p, w);
     const running = run(r, req);
     await until(async () => (await sh('pgrep', ['-f', tag]).then(() => true, () => false)));
     const t0 = Date.now();
-    expect(cancelRun(h.services, req.runId)).toBe(true);
+    expect(cancelRun(harness().services, req.runId)).toBe(true);
     const res = await running;
     expect(Date.now() - t0).toBeLessThan(8000);
     expect(res.outcome).toBe('cancelled');
@@ -54,14 +50,14 @@ describe('cancel and pause', () => {
   });
 
   it('pause holds the run between steps until it is continued', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const second = path.join(w, 'second');
     const p = plan([step('one@primary', { apply: [{ kind: 'run', command: 'sleep 0.5' }] }), step('two@primary', { apply: [{ kind: 'run', command: `touch ${q(second)}` }] })]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const req = request(project, p, w);
     r.onEvent = (name, payload) => {
-      if (name === 'commission.step' && (payload as { state: string }).state === 'applying') pauseRun(h.services, req.runId, true);
+      if (name === 'commission.step' && (payload as { state: string }).state === 'applying') pauseRun(harness().services, req.runId, true);
     };
     const running = run(r, req);
     await until(() => r.of('commission.paused').some((e) => e.paused));
@@ -69,7 +65,7 @@ describe('cancel and pause', () => {
     expect(await text(second)).toBeUndefined();
     expect(r.of('commission.record').at(-1)?.record.state).toBe('paused');
     r.onEvent = undefined;
-    pauseRun(h.services, req.runId, false);
+    pauseRun(harness().services, req.runId, false);
     expect((await running).outcome).toBe('completed');
     expect(await text(second)).toBe('');
   });
@@ -77,11 +73,11 @@ describe('cancel and pause', () => {
 
 describe('secrets', () => {
   it('are filled in on the node only: never in the record, the project file, the audit log or any event', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const file = await saveProjectFile(w, project);
     const secret = `Geh€im-${Date.now()}-"quote'`;
-    await setCommissionSecret(h.services, project.id, 'haclusterPassword', secret, false);
+    await setCommissionSecret(harness().services, project.id, 'haclusterPassword', secret, false);
     const conf = path.join(w, 'secret.conf');
     const copy = path.join(w, 'copy.conf');
     const p = plan([
@@ -90,7 +86,7 @@ describe('secrets', () => {
       step('conf@primary', { apply: [{ kind: 'write', path: conf, content: `password=${secretRef('haclusterPassword')}\n`, mode: '0600', secret: true }], verify: [{ command: `cat ${q(conf)}` }] }),
       step('copy@secondary', { node: 'secondary', apply: [{ kind: 'transfer', from: 'primary', fromPath: conf, toPath: copy, mode: '0600', secret: true }] }),
     ]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const preview = await dryRun(r, request(project, p, w, { path: file }));
     const confPreview = preview.steps[1]!.actions[0]!;
     expect(confPreview).toMatchObject({ kind: 'write', secret: true, file: { change: 'create', summary: { reason: 'secret', bytes: Buffer.byteLength(`password=${secret}\n`) } } });
@@ -100,7 +96,7 @@ describe('secrets', () => {
     expect(await text(conf)).toBe(`password=${secret}\n`);
     expect(await text(copy)).toBe(`password=${secret}\n`);
     const b64 = Buffer.from(`password=${secret}\n`).toString('base64');
-    const audit = await readFile(h.services.auditLog(project.id).filePath, 'utf8');
+    const audit = await readFile(harness().services.auditLog(project.id).filePath, 'utf8');
     for (const [where, blob] of [
       ['events', JSON.stringify(r.events)],
       ['record', JSON.stringify(res.record)],
@@ -115,26 +111,26 @@ describe('secrets', () => {
   });
 
   it('a plan that needs a secret nobody set stops before anything runs', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const p = plan([step('pw@primary', { apply: [{ kind: 'run', command: 'cat', stdin: secretRef('mariadbReplicaPassword') }] })]);
-    await expect(run(recorder(h.services), request(project, p, w))).rejects.toMatchObject({ code: 'install:errors.secretsMissing', params: { ids: 'mariadbReplicaPassword' } });
+    await expect(run(recorder(harness().services), request(project, p, w))).rejects.toMatchObject({ code: 'install:errors.secretsMissing', params: { ids: 'mariadbReplicaPassword', envs: 'MHS_MARIADB_REPLICA_PASSWORD' } });
   });
 
   it('a secret on a command line is refused', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
-    await setCommissionSecret(h.services, project.id, 'haclusterPassword', 'abcdefgh-123', false);
+    const w = await harness().work();
+    const project = await testProject(harness());
+    await setCommissionSecret(harness().services, project.id, 'haclusterPassword', 'abcdefgh-123', false);
     const p = plan([step('bad@primary', { apply: [{ kind: 'run', command: `echo ${secretRef('haclusterPassword')}` }] })]);
-    const res = await run(recorder(h.services), request(project, p, w));
+    const res = await run(recorder(harness().services), request(project, p, w));
     expect(res.error?.code).toBe('install:errors.secretInCommand');
   });
 });
 
 describe('dry run', () => {
   it('shows every command and a unified diff per file against the node, changing nothing', async () => {
-    const w = await h.work();
-    const project = await testProject(h);
+    const w = await harness().work();
+    const project = await testProject(harness());
     const conf = path.join(w, 'main.cf');
     await writeFile(conf, 'myhostname = legacy\nrelayhost =\n');
     const src = path.join(w, 'src.cf');
@@ -147,7 +143,7 @@ describe('dry run', () => {
       step('bin@primary', { apply: [{ kind: 'write', path: path.join(w, 'bin.dat'), content: 'a\u0000b', mode: '0600' }] }),
       step('missing-src@secondary', { node: 'secondary', apply: [{ kind: 'transfer', from: 'primary', fromPath: path.join(w, 'nope'), toPath: dst, mode: '0644' }] }),
     ]);
-    const r = recorder(h.services);
+    const r = recorder(harness().services);
     const d = await dryRun(r, request(project, p, w));
     const [edit, again, copy, bin, missing] = d.steps;
     expect(edit!.check).toEqual({ command: `grep -q vip ${q(conf)}`, done: false });
@@ -168,7 +164,7 @@ describe('dry run', () => {
     expect(await text(dst)).toBeUndefined();
     // One read command (and one check command) per node, all nodes at once: progress counts nodes.
     expect(r.of('commission.progress').at(-1)).toMatchObject({ stepIndex: 2, stepCount: 2, fraction: 1 });
-    const reads = (await readFile(h.services.auditLog(project.id).filePath, 'utf8')).split('\n').filter((l) => l.includes('mhs-file-read'));
+    const reads = (await readFile(harness().services.auditLog(project.id).filePath, 'utf8')).split('\n').filter((l) => l.includes('mhs-file-read'));
     expect(reads).toHaveLength(2);
   });
 });
