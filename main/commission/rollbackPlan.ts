@@ -34,7 +34,9 @@ export function restorePlan(plan: Plan, record: CommissionRecord): Map<string, s
 }
 
 export function assertRollbackAllowed(record: CommissionRecord | undefined): asserts record is CommissionRecord {
-  if (!record || Object.values(record.steps).every((r) => r.applied !== true || r.outcome === 'rolledBack')) throw new AppError('install:errors.nothingToRollBack');
+  // A rollback interrupted after its last step still has its sweep to do: let it finish.
+  const unfinished = record?.state === 'rollingBack';
+  if (!record || (!unfinished && Object.values(record.steps).every((r) => r.applied !== true || r.outcome === 'rolledBack'))) throw new AppError('install:errors.nothingToRollBack');
   if (record.pointOfNoReturnAt) throw new AppError('install:errors.rollbackAfterPointOfNoReturn', { at: record.pointOfNoReturnAt });
 }
 
