@@ -48,8 +48,13 @@ export interface CaseEnv extends StepEnv {
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, signal: AbortSignal, everyMs = 500): Promise<boolean> {

@@ -145,10 +145,13 @@ export async function previewFailover(services: Services, project: Project, audi
   }
 }
 
+/** A busy server (or laptop) may take seconds for one TLS login; the interval, not the timeout, sets the resolution. */
+const PROBE_TIMEOUT_MS = 5000;
+
 function probeContexts(ps: ProbeSettings, pins: TlsPins): { protocol: Protocol; ctx: ProbeContext }[] {
   return ps.protocols.map((p) => {
     const creds = p === 'sql' ? ps.sql : p === 'smtp' ? undefined : ps.mailbox;
-    return { protocol: p, ctx: { endpoint: endpoint(ps, p), pins, timeoutMs: 2000, heloName: ps.heloName, ...(creds ? { credentials: creds } : {}), ...(p === 'sql' && ps.database ? { database: ps.database } : {}) } };
+    return { protocol: p, ctx: { endpoint: endpoint(ps, p), pins, timeoutMs: PROBE_TIMEOUT_MS, heloName: ps.heloName, ...(creds ? { credentials: creds } : {}), ...(p === 'sql' && ps.database ? { database: ps.database } : {}) } };
   });
 }
 

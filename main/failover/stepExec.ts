@@ -34,8 +34,13 @@ export interface StepEnv {
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 const LOST = new Set<string>([SshErrorCode.connectionLost, SshErrorCode.notConnected, SshErrorCode.timeout, SshErrorCode.unreachable]);

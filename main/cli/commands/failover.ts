@@ -71,9 +71,32 @@ async function askPowerOn(io: CliIO, t: TFunction, node: string): Promise<boolea
   });
 }
 
+/** A run the app or CLI left with a fault in effect (killed mid-case): run what undoes it. */
+async function undoInterrupted(io: CliIO, t: TFunction, project: Project, file: string, acceptHostKeys: ReturnType<typeof acceptedKeys>): Promise<number> {
+  const { runs } = await callHandler<{ runs: FailoverRun[] }>(io, 'failover.interrupted', { projectId: project.id });
+  const left = runs.filter((r) => r.pending);
+  if (!left.length) {
+    io.err(t('failover:errors.noInterruptedRun'));
+    return ExitCode.ok;
+  }
+  const runId = randomUUID();
+  const stop = onCliEvent((event, payload) => {
+    if (event === 'run.output' && (payload as { runId?: string }).runId === runId) io.err(`  | ${(payload as EventPayload<'run.output'>).text}`);
+  });
+  try {
+    for (const r of left) {
+      io.err(t('failover:cli.undoing', { case: t(`failover:cases.${r.pending!.caseId}.title`), steps: r.pending!.undo.length }));
+      await callHandler(io, 'failover.undoInterrupted', { runId, projectId: project.id, project, path: file, interruptedRunId: r.id, acceptHostKeys });
+    }
+  } finally {
+    stop();
+  }
+  return ExitCode.ok;
+}
+
 export const failoverCommand: CliCommand = {
   name: 'test',
-  usage: 'test failover --project FILE [--case ID ...] [--drill] [--label TEXT] [--dry-run | --yes] [--accept-fingerprint SHA256:..[,..]] [--json] [--quiet]',
+  usage: 'test failover --project FILE [--case ID ...] [--drill] [--label TEXT] [--dry-run | --yes | --undo-interrupted] [--accept-fingerprint SHA256:..[,..]] [--json] [--quiet]',
   descriptionKey: 'failover:cli.help',
   async run(argv, io) {
     // --case may repeat: collect every value before the generic parser keeps only the last.
@@ -106,6 +129,7 @@ export const failoverCommand: CliCommand = {
     }
     const fps = typeof o['accept-fingerprint'] === 'string' ? o['accept-fingerprint'].split(',').filter(Boolean) : [];
     const acceptHostKeys = acceptedKeys(fps, roles.map((r) => project.hosts[r]!));
+    if (o['undo-interrupted'] === true) return undoInterrupted(io, t, project, file, acceptHostKeys);
     const interactive = !!process.stdin.isTTY;
     const preview = await callHandler<FailoverPreview>(io, 'failover.preview', { runId: randomUUID(), projectId: project.id, project, acceptHostKeys, interactive, ...(cases.length ? { cases: cases as CaseId[] } : {}) });
     const chosen: CaseId[] = cases.length

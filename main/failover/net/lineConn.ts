@@ -136,14 +136,15 @@ export class LineConn {
    * Upgrades the connection after the server agreed to STARTTLS/STLS. `verify` sees the server certificate
    * before anything else is sent (the caller's pin check); throwing there ends the connection.
    */
-  async startTls(opts: { servername?: string; timeoutMs: number; verify: (s: tls.TLSSocket) => void }): Promise<void> {
+  async startTls(opts: { servername?: string; timeoutMs: number; verify: (s: tls.TLSSocket) => void; session?: Buffer; onSecure?: (s: tls.TLSSocket) => void }): Promise<void> {
     if (this.buf.length) throw new ConnError('protocol', 'data after STARTTLS reply');
     const plain = this.sock;
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
     const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
-      const s = tls.connect({ socket: plain, rejectUnauthorized: false, ...(opts.servername ? { servername: opts.servername } : {}) });
+      const s = tls.connect({ socket: plain, rejectUnauthorized: false, ...(opts.servername ? { servername: opts.servername } : {}), ...(opts.session ? { session: opts.session } : {}) });
+      opts.onSecure?.(s);
       const t = setTimeout(() => {
         s.destroy();
         reject(new ConnError('timeout', 'TLS handshake'));

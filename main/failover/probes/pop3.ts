@@ -25,7 +25,7 @@ export async function probePop3(ctx: ProbeContext): Promise<ProbeResult> {
       c.write('STLS\r\n');
       await ok(c, deadline, 'starttls');
       const key = `${ctx.endpoint.host}:${ctx.endpoint.port}`;
-      await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s) });
+      await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s), ...(ctx.pins.session(key) ? { session: ctx.pins.session(key)! } : {}), onSecure: (s) => ctx.pins.watch(key, s) });
     }
     if (!ctx.credentials || /[\r\n\0]/.test(ctx.credentials.user + ctx.credentials.password)) throw new StageError('auth', undefined, 'no usable credentials');
     c.write(`USER ${ctx.credentials.user}\r\n`);

@@ -12,10 +12,11 @@ export class StageError extends Error {
   }
 }
 
-export function failure(started: number, e: unknown): ProbeResult {
+/** A failed attempt: its error code, and in the detail the stage the conversation had reached. */
+export function failure(started: number, e: unknown, stage?: string): ProbeResult {
   const latencyMs = Date.now() - started;
   if (e instanceof StageError) return { ok: false, at: started, latencyMs, error: e.code ? `reply:${e.code}` : e.stage, detail: `${e.stage}: ${e.message}` };
-  if (e instanceof ConnError) return { ok: false, at: started, latencyMs, error: e.code, detail: e.message };
+  if (e instanceof ConnError) return { ok: false, at: started, latencyMs, error: e.code, detail: stage ? `${stage}: ${e.message}` : e.message };
   return { ok: false, at: started, latencyMs, error: 'failed', detail: e instanceof Error ? e.message : String(e) };
 }
 
@@ -35,7 +36,7 @@ export async function smtpHello(c: LineConn, ctx: ProbeContext, deadline: number
   c.write('STARTTLS\r\n');
   await expectReply(c, deadline, 'starttls', (x) => x === 220);
   const key = `${ctx.endpoint.host}:${ctx.endpoint.port}`;
-  await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s) });
+  await c.startTls({ timeoutMs: Math.max(1, deadline - Date.now()), verify: (s) => ctx.pins.check(key, s), ...(ctx.pins.session(key) ? { session: ctx.pins.session(key)! } : {}), onSecure: (s) => ctx.pins.watch(key, s) });
   c.write(`EHLO ${ctx.heloName}\r\n`);
   ehlo = await expectReply(c, deadline, 'ehlo', (x) => x === 250);
   return ehlo.lines.map((l) => l.slice(4).toUpperCase());
