@@ -79,7 +79,9 @@ if (isMain) {
   const { lang } = cliLanguage([]);
   const io: CliIO = { lang, out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
   runCli(process.argv.slice(2), io).then(
-    (code) => process.exit(code),
+    // Exit only once stdout and stderr are flushed: into a pipe they are written asynchronously, and a large
+    // --json result would be cut off by an immediate exit.
+    (code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))),
     (e: unknown) => {
       process.stderr.write(`${cleanForTerminal(e instanceof Error ? e.message : String(e))}\n`);
       process.exit(ExitCode.failed);
