@@ -47,6 +47,40 @@ export interface StepSpec {
   timer?: TimerMark;
   secrets?: SecretId[];
   backupPaths?: string[];
+  /** Consecutive steps with the same group run at the same time, each on its own node (types.ts). */
+  parallelGroup?: string;
+}
+
+/** Puts steps on different nodes into one parallel group (they must not depend on each other). */
+export function together(name: string, steps: StepSpec[]): StepSpec[] {
+  const nodes = steps.map((s) => s.node);
+  if (new Set(nodes).size !== nodes.length) throw new Error(`parallel group ${name} has two steps on one node`);
+  return steps.length > 1 ? steps.map((s) => ({ ...s, parallelGroup: name })) : steps;
+}
+
+/**
+ * Groups each run of consecutive steps of one of these concerns (the id before '@') into a parallel group.
+ * Only for concerns whose steps on different nodes do not depend on each other.
+ */
+export function groupConsecutive(steps: StepSpec[], concerns: readonly string[]): StepSpec[] {
+  const out: StepSpec[] = [];
+  let run: StepSpec[] = [];
+  const concernOf = (s: StepSpec) => s.id.slice(0, s.id.lastIndexOf('@'));
+  const flush = () => {
+    if (run.length) out.push(...together(concernOf(run[0]!), run));
+    run = [];
+  };
+  for (const s of steps) {
+    const c = concernOf(s);
+    if (run.length && (concernOf(run[0]!) !== c || run.some((x) => x.node === s.node))) flush();
+    if (concerns.includes(c)) run.push(s);
+    else {
+      flush();
+      out.push(s);
+    }
+  }
+  flush();
+  return out;
 }
 
 export const isModelRun = (a: SpecAction): a is ModelRun => 'action' in a;
@@ -70,5 +104,6 @@ export function toStep(s: StepSpec): Step {
   if (s.timer) step.timer = s.timer;
   if (s.secrets?.length) step.secrets = s.secrets;
   if (s.backupPaths?.length) step.backupPaths = s.backupPaths;
+  if (s.parallelGroup) step.parallelGroup = s.parallelGroup;
   return step;
 }

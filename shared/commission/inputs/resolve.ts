@@ -8,6 +8,7 @@ import type { Inventory } from '../inventorySchema';
 import type { NodeRole, PlanNotice } from '../types';
 import { resolveAccounts } from './accounts';
 import { chosenReplication, planRoles } from './roles';
+import { roleDative, roleName } from '../steps/common';
 import { resolveDataDirs } from './dataDirs';
 import { interfaceInSubnet, nodeAddresses, proposeLinks, subnetOf } from './links';
 import { HARDENING_PACKAGES, haPackages, mailPackages, mailUnits } from './packages';
@@ -187,8 +188,8 @@ export function resolveInput(project: Project, inventory: Inventory | undefined)
         notices.push({
           level: 'warning',
           text: {
-            de: `Root-Login bleibt auf ${r} erlaubt: die App meldet sich dort als ${user ?? 'root'} an. Erst einen Admin-Benutzer mit Schlüssel und sudo als SSH-Login des Knotens eintragen.`,
-            en: `Root login stays allowed on ${r}: the app logs in there as ${user ?? 'root'}. Make an admin user with a key and sudo the node's SSH login first.`,
+            de: `Root-Login bleibt auf dem ${roleDative[r].de} erlaubt: die App meldet sich dort als ${user ?? 'root'} an. Erst einen Admin-Benutzer mit Schlüssel und sudo als SSH-Login des Knotens eintragen.`,
+            en: `Root login stays allowed on the ${roleName[r].en}: the app logs in there as ${user ?? 'root'}. Make an admin user with a key and sudo the node's SSH login first.`,
           },
         });
     }

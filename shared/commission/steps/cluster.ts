@@ -7,7 +7,7 @@ import { shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
 import { K, fileExists, is, isNot, live, probe, run, set, systemctl, unitsAre, unitsRestore, unitsSave } from '../ops';
 import { renderCorosyncConf } from '../render/corosyncConf';
-import type { Effect, ModelProbe, ModelRun, StepSpec } from '../spec';
+import { groupConsecutive, type Effect, type ModelProbe, type ModelRun, type StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
 import { fencingBeforeCluster } from './fencing';
@@ -283,5 +283,6 @@ export function clusterSteps(i: PlanInput): StepSpec[] {
     destructive: false,
     expectedDurationS: 15,
   });
-  return steps;
+  // Independent per node: written, started and checked on all nodes at the same time.
+  return groupConsecutive(steps, ['cluster.corosyncConf', 'qdevice.clientDb', 'fencing.sbd', 'fencing.watchdog', 'fencing.ipmiReach', 'cluster.corosync', 'qdevice.start', 'cluster.pacemaker']);
 }

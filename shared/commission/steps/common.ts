@@ -9,6 +9,8 @@ export const roleName: Record<NodeRole, L10n> = {
   witness: t('Witness', 'witness'),
   node3: t('dritter Knoten', 'third node'),
 };
+/** The same after "auf dem", "vom" (German dative; English unchanged). */
+export const roleDative: Record<NodeRole, L10n> = { ...roleName, node3: t('dritten Knoten', 'third node') };
 
 /** "Text auf dem Primärsystem" / "text on the primary". */
 export const on = (role: NodeRole, x: L10n): L10n => ({ de: `${x.de} (${roleName[role].de})`, en: `${x.en} (${roleName[role].en})` });

@@ -11,9 +11,9 @@ import { subnetOf } from '../inputs/links';
 import type { PlanInput } from '../inputs/types';
 import { K, is, live, probe, run, systemctl } from '../ops';
 import { SSHD_NO_ROOT, SSHD_NO_ROOT_PATH, renderFail2banJail, renderNftables, type FirewallModel } from '../render/hardening';
-import type { ModelProbe, StepSpec } from '../spec';
+import { groupConsecutive, type ModelProbe, type StepSpec } from '../spec';
 import type { NodeRole } from '../types';
-import { id, on, roleName, t } from './common';
+import { id, on, roleDative, roleName, t } from './common';
 
 /** A probe over a NEW SSH connection: the login itself is what is proved. */
 const fresh = (p: ModelProbe): ModelProbe => ({ ...p, probe: { ...p.probe, freshSession: true } });
@@ -90,7 +90,7 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
         id: id(`hardening.firewallSeen.${target}`, observer),
         phase: 'hardening',
         node: observer,
-        title: { de: `Firewall von außen prüfen: ${roleName[target].de} (${addr}) vom ${roleName[observer].de} aus`, en: `Check the firewall from outside: ${roleName[target].en} (${addr}) from the ${roleName[observer].en}` },
+        title: { de: `Firewall von außen prüfen: ${roleName[target].de} (${addr}) vom ${roleDative[observer].de} aus`, en: `Check the firewall from outside: ${roleName[target].en} (${addr}) from the ${roleName[observer].en}` },
         explanation: t(
           `Versucht von einem anderen Rechner aus Verbindungen zu ${addr}: TCP ${allowed.join(', ')} müssen durchkommen (eine Antwort oder eine Abweisung), TCP 3306 (MariaDB) muss unbeantwortet bleiben.`,
           `Tries connections to ${addr} from another machine: TCP ${allowed.join(', ')} must get through (an answer or a refusal), TCP 3306 (MariaDB) must stay unanswered.`,
@@ -124,9 +124,11 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
       });
     }
   }
+  const proofs: StepSpec[] = [];
+  const offs: StepSpec[] = [];
   for (const role of h.rootLoginOff) {
     const proof = fresh(live('[ "$(id -u)" = 0 ]', { title: t('neue SSH-Verbindung als Admin-Benutzer mit sudo', 'new SSH connection as the admin user, with sudo') }));
-    steps.push({
+    proofs.push({
       id: id('hardening.adminLogin', role),
       phase: 'hardening',
       node: role,
@@ -140,7 +142,7 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
       destructive: false,
       expectedDurationS: 5,
     });
-    steps.push({
+    offs.push({
       id: id('hardening.rootLogin', role),
       phase: 'hardening',
       node: role,
@@ -155,5 +157,7 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 5,
     });
   }
-  return steps;
+  // Every login proved first, then root login off everywhere: each node's switch still follows its own proof.
+  steps.push(...proofs, ...offs);
+  return groupConsecutive(steps, ['hardening.firewall', 'hardening.fail2ban', 'hardening.adminLogin', 'hardening.rootLogin']);
 }

@@ -8,7 +8,7 @@ import { HELPER_DIR, MHS_ACCOUNTS, MHS_APT, MHS_UNITS, STATE_DIR, helper } from 
 import { MHS_NET, MHS_VERIFY } from '../helpers/verifyScripts';
 import type { PlanInput } from '../inputs/types';
 import { K, accountGroup, accountMove, accountUser, accountsExist, accountsUndo, is, probe, run } from '../ops';
-import type { StepSpec } from '../spec';
+import { together, type StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
 
@@ -25,10 +25,10 @@ function hostnameOf(i: PlanInput, role: NodeRole): string | undefined {
 }
 
 export function prepareSteps(i: PlanInput): StepSpec[] {
-  const steps: StepSpec[] = [];
+  const helpers: StepSpec[] = [];
   for (const role of i.allRoles) {
     const hostname = hostnameOf(i, role);
-    steps.push({
+    helpers.push({
       id: id('prepare.helpers', role),
       phase: 'prepare',
       node: role,
@@ -48,6 +48,7 @@ export function prepareSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 3,
     });
   }
+  const steps: StepSpec[] = together('prepare.helpers', helpers);
   for (const n of i.nodes) {
     if (n.role === 'primary' || (!i.accounts.users.length && !i.accounts.groups.length)) continue;
     const st = stamp(`accounts-${n.role}`);

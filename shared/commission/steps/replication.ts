@@ -8,7 +8,7 @@ import { shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
 import { K, hasLabel, is, live, mkfs, orMark, probe, run, script, set } from '../ops';
 import { DRBD_GLOBAL_COMMON, renderDrbdResource } from '../render/drbdConf';
-import type { StepSpec } from '../spec';
+import { together, type StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, t } from './common';
 
@@ -31,8 +31,9 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
   const roles: NodeRole[] = ['primary', 'secondary'];
   const steps: StepSpec[] = [];
   const resPath = `/etc/drbd.d/${r}.res`;
+  const configs: StepSpec[] = [];
   for (const role of roles) {
-    steps.push({
+    configs.push({
       id: id('replication.config', role),
       phase: 'replication',
       node: role,
@@ -50,10 +51,12 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 2,
     });
   }
+  steps.push(...together('replication.config', configs));
+  const metas: StepSpec[] = [];
   for (const role of roles) {
     const disk = d.disks[role]!;
     const check = probe(`drbdadm cstate ${res(i)} >/dev/null 2>&1 || drbdadm -- --force dump-md ${res(i)} >/dev/null 2>&1`, [{ any: [is(K.drbd(r, 'up'), '1'), is(K.drbd(r, 'md'), '1')] }]);
-    steps.push({
+    metas.push({
       id: id('replication.metadata', role),
       phase: 'replication',
       node: role,
@@ -79,8 +82,10 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 5,
     });
   }
+  steps.push(...together('replication.metadata', metas));
+  const ups: StepSpec[] = [];
   for (const role of roles) {
-    steps.push({
+    ups.push({
       id: id('replication.up', role),
       phase: 'replication',
       node: role,
@@ -97,6 +102,7 @@ export function replicationSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 5,
     });
   }
+  steps.push(...together('replication.up', ups));
   steps.push({
     id: id('replication.connected', 'primary'),
     phase: 'replication',

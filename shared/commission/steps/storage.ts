@@ -6,7 +6,7 @@
  */
 import type { PlanInput } from '../inputs/types';
 import { accountsExist, accountsUndo, dirs, hasLabel, lvCreate, lvExists, lvRemove, mkfs, wipeOurFs } from '../ops';
-import type { StepSpec } from '../spec';
+import { together, type StepSpec } from '../spec';
 import { id, on, stamp, t } from './common';
 
 const GiB = 2 ** 30;
@@ -56,12 +56,13 @@ export function storageSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 10,
     });
   }
+  const mounts: StepSpec[] = [];
   for (const n of i.nodes.filter((x) => x.canHost)) {
     const st = stamp(`dirs-${n.role}`);
     // On the primary the data directories exist; elsewhere they are only the targets the volume is bound onto.
     const paths = [i.volume.mountPoint, ...(n.role === 'primary' ? [] : [i.data.vmail, i.data.mariadb, i.data.spool])];
     const check = accountsExist([], [], paths);
-    steps.push({
+    mounts.push({
       id: id('storage.mountpoints', n.role),
       phase: 'storage',
       node: n.role,
@@ -78,5 +79,5 @@ export function storageSteps(i: PlanInput): StepSpec[] {
       expectedDurationS: 2,
     });
   }
-  return steps;
+  return [...steps, ...together('storage.mountpoints', mounts)];
 }

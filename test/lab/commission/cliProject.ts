@@ -112,6 +112,3 @@ export async function makeLabProject(e: CliEnv, file: string, settings: string[]
   await planSet(e, file, [`vip=${st.vip.address}/24`, `vip.name=${st.vip.fqdn}`, ...settings]);
   return file;
 }
-
-/** The primary's target is added by `analyse`; fingerprints for `commission --accept-fingerprint`. */
-export const allFingerprints = (st: LabStatus) => st.nodes.map(fingerprint).join(',');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { down, up } from '../lib/lab.js';
 import { readLabStatus, type LabStatus } from '../lib/statusSchema.js';
-import { allFingerprints, cli, cliEnv, makeLabProject, type CliEnv } from './cliProject';
+import { cli, cliEnv, makeLabProject, type CliEnv } from './cliProject';
 import { allOverImap, arrived, digestsOnDisk, legacyCertificate, rootRun, sendToVip, type MailboxDigests } from './mailEvidence';
 import { diffDumps, stateDump, type NodeDump } from './stateDump';
 
@@ -55,7 +55,8 @@ beforeAll(async () => {
   log(`project ready in ${(times.setup / 1000).toFixed(1)} s; legacy holds ${Object.values(mails).flat().length} mails in ${Object.keys(mails).length} mailboxes`);
 }, 1_800_000);
 
-const commission = (args: string[], onLine?: (l: string) => 'kill' | void) => cli(e, ['commission', '--project', file, '--accept-fingerprint', allFingerprints(st), ...args], onLine);
+// The nodes' host keys were accepted once by `analyse` and `hosts add`; commission finds them in the app's known_hosts.
+const commission = (args: string[], onLine?: (l: string) => 'kill' | void) => cli(e, ['commission', '--project', file, ...args], onLine);
 
 describe('commissioning the ct lab (shared LUN, qdevice, no fencing)', () => {
   it('dry run: shows every step, its commands and diffs, and the red no-fencing notice; changes nothing', async () => {
