@@ -49,7 +49,10 @@ test(`Ist-Analyse of the lab's legacy server (${tier}) in the app, then sizing f
 
   // The Sizing step takes the primary from these facts.
   await page.locator('.sidebar').getByRole('button', { name: /Sizing/ }).click();
-  await expect(page.getByText('Diese Werte stammen aus der Ist-Analyse.')).toBeVisible();
+  const primary = page.getByRole('region', { name: 'Bestehender Server', exact: true });
+  await expect(primary.getByText('aus der Ist-Analyse (über SSH erfasst)')).toBeVisible();
+  // The summary line carries what the analysis measured on this server: 2,4xx mails a day from its log.
+  await expect(primary).toContainText(/2\.4\d\d Mails pro Tag/);
   await expect(page.locator('[data-figure=metadataSectors]')).toBeVisible();
   await shot(page, `lab-${tier}-sizing-from-facts-de`);
 });
