@@ -75,7 +75,8 @@ export async function renderPdf(model: DocModel, opts: RenderOptions = {}): Prom
   for (let i = 0; i < total; i++) {
     if (opts.signal?.aborted) throw new AppError('docs:errors.cancelled');
     const block = model.blocks[i]!;
-    drawBlock(w, block, model, {
+    const following = model.blocks[i + 1];
+    drawBlock(w, block, model, following?.kind === 'heading' ? following : undefined, {
       toc: (title) => {
         if (!w.atTop) w.addPage();
         toc = { title, first: w.pageIndex };
@@ -129,10 +130,10 @@ interface Hooks {
   mark(edge: 'start' | 'end'): void;
 }
 
-function drawBlock(w: PdfWriter, block: Block, model: DocModel, hooks: Hooks): void {
+function drawBlock(w: PdfWriter, block: Block, model: DocModel, nextHeading: Heading | undefined, hooks: Hooks): void {
   switch (block.kind) {
     case 'heading': {
-      const y = drawHeading(w, block);
+      const y = drawHeading(w, block, nextHeading);
       hooks.heading(block, y);
       break;
     }

@@ -39,7 +39,8 @@ export function acceptanceBlocks(c: BuildContext, level: 1 | 3): Block[] {
   out.push(heading(ids[0]!, 1), ...add(ids[0]!, subject(c)));
   out.push(heading(ids[1]!, 2), ...tests(c));
   out.push(heading(ids[2]!, 3), ...add(ids[2]!, openPoints(c)));
-  out.push(heading(ids[3]!, 4), ...declaration(c));
+  // The declaration, its three choices and the signatures stay on one page.
+  out.push({ ...heading(ids[3]!, 4), keep: 250 }, ...declaration(c));
   return out;
 }
 

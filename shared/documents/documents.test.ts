@@ -87,10 +87,10 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
 
   it('Realisierung lists the record steps in time order with node, duration and audit excerpts', async () => {
     const { model, text } = await build('report', withRealisation(p()), 'de');
-    expect(text).toContain('Von 4 Schritten auf 10.20.0.11, 10.20.0.12 wurden 3 ausgeführt, 1 übersprungen');
+    expect(text).toContain('Von 4 Schritten auf mail01, mail02 wurden 3 ausgeführt, 1 übersprungen');
     const steps = model.blocks.find((b): b is Table => b.kind === 'table' && !!b.caption?.includes('Schritte der Inbetriebnahme'))!;
     expect(steps.rows.map((r) => r[1])).toEqual(['packages.ha@primary', 'packages.ha@secondary', 'drbd.createMd@primary', 'cutover.final@primary']);
-    expect(steps.rows[1]).toEqual(['2', 'packages.ha@secondary', '10.20.0.12', '17.11.2026, 08:01', '480\u00a0s', 'ausgeführt']);
+    expect(steps.rows[1]).toEqual(['2', 'packages.ha@secondary', 'mail02', '17.11.2026, 08:01', '480\u00a0s', 'ausgeführt']);
     const code = model.blocks.find((b) => b.kind === 'code');
     expect(code && code.kind === 'code' ? code.lines : []).toContain("$ drbdadm create-md --force 'r0'");
     expect(text).toContain('Unterbrechung des Mailbetriebs während der Umstellung (vom Stoppen auf dem alten Server bis zur ersten Antwort an der Service-IP): 23,4\u00a0s.');

@@ -30,6 +30,8 @@ export interface Heading {
   pageBreak?: boolean;
   /** false: not listed in the contents (the declaration, the contents page itself). */
   inToc?: boolean;
+  /** Room in points the heading needs below it on its page (a block that must stay together: the signatures). */
+  keep?: number;
 }
 
 /** `pending`: data that has not arrived yet (never filler); `user`: text the user added in the Dokumentation step. */

@@ -4,6 +4,9 @@ import type { BuildContext } from '../context';
 import { tableCaption } from '../context';
 import { b, col, type Block } from '../model';
 import { pending } from '../prose';
+import type { RealisationStep } from '../sources';
+import { knownNodeName } from '../topology';
+import type { NodeRole } from '../../commission/types';
 
 const MAX_EXCERPT_STEPS = 14;
 
@@ -12,7 +15,7 @@ export const realisationBodies: SectionBodies = {
     const r = c.src.realisation;
     if (!r) return [pending(c, 'noCommissioning')];
     const count = (o: string) => r.steps.filter((s) => s.outcome === o).length;
-    const nodes = [...new Set(r.steps.map((s) => s.host ?? s.node))].join(', ');
+    const nodes = [...new Set(r.steps.map((s) => nodeLabel(c, s)))].join(', ');
     const out: Block[] = [b.p(c.d('report.realisationLead', {
       start: c.fmt.dateTime(r.startedAt), end: r.completedAt ? c.fmt.dateTime(r.completedAt) : c.d('report.notCompleted'),
       steps: r.steps.length, done: count('done'), skipped: count('skipped'), failed: count('failed') + count('cancelled'), nodes: nodes || '–', audit: r.auditEntries,
@@ -26,7 +29,7 @@ export const realisationBodies: SectionBodies = {
     const out: Block[] = [stepsTable(c)];
     const withCommands = r.steps.filter((s) => s.commands.length && s.outcome !== 'skipped').slice(0, MAX_EXCERPT_STEPS);
     if (withCommands.length) {
-      const lines = withCommands.flatMap((s) => [`# ${s.title} (${s.host ?? s.node})`, ...s.commands.slice(0, 2).map((x) => `$ ${x.length > 180 ? `${x.slice(0, 177)}...` : x}`)]);
+      const lines = withCommands.flatMap((s) => [`# ${s.title} (${nodeLabel(c, s)})`, ...s.commands.slice(0, 2).map((x) => `$ ${x.length > 180 ? `${x.slice(0, 177)}...` : x}`)]);
       out.push(b.p(c.d('report.excerptsLead')), b.code(lines, c.d('report.captionExcerpts')));
     }
     return out;
@@ -41,6 +44,9 @@ export const realisationBodies: SectionBodies = {
   },
 };
 
+/** The node's host name (inventory, Ist-Analyse), else the SSH address the step ran on. */
+const nodeLabel = (c: BuildContext, s: RealisationStep) => knownNodeName(c, s.node as NodeRole) ?? s.host ?? s.node;
+
 const timerName = (c: BuildContext, id: string) => (id === 'legacyMailOutage' ? c.d('report.timerLegacyMailOutage') : id);
 
 function stepsTable(c: BuildContext) {
@@ -48,7 +54,7 @@ function stepsTable(c: BuildContext) {
   return b.table(
     [col('#', 0.5, 'right'), col(c.d('report.colStep'), 4.2), col(c.d('report.colNode'), 1.4), col(c.d('report.colStart'), 1.9), col(c.d('common.duration'), 1.1, 'right'), col(c.d('report.colOutcome'), 1.4)],
     r.steps.map((s, i) => [
-      String(i + 1), s.title, s.host ?? s.node, c.fmt.dateTime(s.startedAt).replace(' UTC', ''),
+      String(i + 1), s.title, nodeLabel(c, s), c.fmt.dateTime(s.startedAt).replace(' UTC', ''),
       s.durationMs === undefined ? '–' : c.fmt.seconds(s.durationMs), c.d(`outcomes.${s.outcome}`),
     ]),
     { caption: tableCaption(c, c.d('report.captionSteps')) },

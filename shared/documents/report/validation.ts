@@ -24,7 +24,7 @@ export const validationBodies: SectionBodies = {
     const rows = q.run.cases.flatMap((cr) => cr.findings.map((f) => [caseTitle(c, cr.caseId), c.t(`failover:findings.${f.kind}`), c.t(`failover:severity.${f.severity}`), f.node, String(f.count)]));
     if (!rows.length) return [b.p(c.d('report.noFindings'))];
     const out: Block[] = [
-      b.p(c.d('report.findingsLead', { n: rows.length })),
+      b.p(c.d('report.findingsLead', { count: rows.length })),
       b.table([col(c.d('results.case'), 2.5), col(c.d('report.colFinding'), 2), col(c.d('report.colSeverity'), 1.2), col(c.d('report.colNode'), 1.4), col(c.d('report.colCount'), 0.8, 'right')], rows, { caption: tableCaption(c, c.d('report.captionFindings')) }),
     ];
     const critical = q.run.cases.flatMap((cr) => cr.findings.filter((f) => f.severity === 'critical' || f.severity === 'error')).slice(0, 8);
