@@ -35,6 +35,16 @@ export const isNot = (key: string, value: string | null): Cond => ({ key, not: v
 export const any = (...c: Cond[]): Cond => ({ any: c });
 export const set = (key: string, to: string | null, node?: NodeRole): Effect => (node ? { set: key, to, node } : { set: key, to });
 
+/**
+ * Commands at the same time, each in the background; fails (after all ended) when one failed. For work on
+ * different data during the outage (checksums of the mail store while the database is read ...).
+ */
+export function inParallel(...cmds: string[]): string {
+  if (cmds.length < 2) return cmds.join('');
+  const jobs = cmds.map((c, k) => `{ ${c}\n} & p${k}=$!`);
+  return [...jobs, `rc=0; ${cmds.map((_, k) => `wait $p${k} || rc=1`).join('; ')}; [ $rc -eq 0 ]`].join('\n');
+}
+
 /** A multi-line sh script that stops at the first failing command. */
 export function script(...lines: string[]): string {
   return ['set -e', ...lines].join('\n');

@@ -87,10 +87,9 @@ async function must(e: CliEnv, args: string[]): Promise<CliRun> {
   return r;
 }
 
-/** `plan set` pairs (through test/lab/commission/planSet.ts until the CLI hands `plan set` on). */
+/** `plan set --project F KEY=VALUE...` */
 export async function planSet(e: CliEnv, file: string, pairs: string[]): Promise<void> {
-  const r = await run(e, path.join(ROOT, 'test/lab/commission/planSet.ts'), ['--project', file, ...pairs]);
-  if (r.code !== 0) throw new Error(`plan set exited ${r.code}:\n${r.stderr.slice(-3000)}`);
+  await must(e, ['plan', 'set', '--project', file, ...pairs]);
 }
 
 /** The lab's project from scratch through the CLI; returns its file. `settings` are extra `plan set` pairs. */
