@@ -12,7 +12,7 @@ import { nodeTranslator } from '../i18n/nodeI18n';
 import { fontPaths } from './fonts';
 
 /** Every character any document prints has a glyph in the embedded fonts: no empty boxes for umlauts or signs. */
-describe('glyph coverage of the embedded fonts', () => {
+describe('glyph coverage of the embedded fonts', { timeout: 180_000 }, () => {
   const fonts = fontPaths();
   const sans = create(readFileSync(fonts.sans)) as unknown as { hasGlyphForCodePoint(cp: number): boolean };
   const mono = create(readFileSync(fonts.mono)) as unknown as { hasGlyphForCodePoint(cp: number): boolean };

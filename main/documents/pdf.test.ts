@@ -55,7 +55,8 @@ function wordsOutside(file: string): string[] {
 
 describe('PDF documents of the planned seed project', () => {
   for (const lang of ['de', 'en'] as const) {
-    it(`report (${lang}): headings, figures, fonts, metadata, page count, nothing off the page`, async () => {
+    // Long timeouts: the machine these run on is shared, rendering four documents can take a while under load.
+    it(`report (${lang}): headings, figures, fonts, metadata, page count, nothing off the page`, { timeout: 240_000 }, async () => {
       const { file, r, text } = await make('report', lang);
       const t = await nodeTranslator(lang);
       const flat = text.replace(/\s+/g, ' ');
@@ -92,7 +93,7 @@ describe('PDF documents of the planned seed project', () => {
       run('pdftoppm', ['-r', '60', '-png', file, path.join(SHOTS, `report-${lang}`)]);
     });
 
-    it(`handbook, proposal and acceptance (${lang}) render within the page with embedded fonts`, async () => {
+    it(`handbook, proposal and acceptance (${lang}) render within the page with embedded fonts`, { timeout: 240_000 }, async () => {
       for (const kind of ['handbook', 'proposal', 'acceptance'] as const) {
         const { file, r, text } = await make(kind, lang);
         const t = await nodeTranslator(lang);
@@ -106,7 +107,7 @@ describe('PDF documents of the planned seed project', () => {
     });
   }
 
-  it('the 15-page warning counts only the main text and trips when it grows', async () => {
+  it('the 15-page warning counts only the main text and trips when it grows', { timeout: 240_000 }, async () => {
     const p = seedProject();
     const long = 'Dieser Absatz beschreibt die Ausgangslage ausführlich, damit das Kapitel länger wird. '.repeat(60);
     p.documents.additions['report.environment'] = { mode: 'append', text: Array.from({ length: 8 }, () => long).join('\n\n') };

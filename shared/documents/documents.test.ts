@@ -28,7 +28,7 @@ async function build(kind: (typeof documentKinds)[number], src: DocumentSources,
 const headingsOf = (m: DocModel) => m.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
 const pendings = (m: DocModel) => m.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'pending');
 
-describe('every document string is translated', () => {
+describe('every document string is translated', { timeout: 180_000 }, () => {
   for (const lang of ['de', 'en'] as const) {
     for (const kind of documentKinds) {
       it(`${kind} (${lang}): no missing key, for a planned and for a commissioned project`, async () => {
@@ -119,6 +119,16 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
     expect(text).toContain('Mailcluster mailha');
     expect(text).toContain('cat /proc/drbd');
     expect(text).not.toMatch(/<(Ressourcengruppe|DRBD-Ressource|Zweitknoten|Primärknoten)>/);
+  });
+
+  it('a cluster on a shared LUN gets no DRBD command, and split brain means a doubly mounted LUN', async () => {
+    const q = p();
+    q.commission.settings.sharedDevice = '/dev/disk/by-id/scsi-lun0';
+    const { text } = await build('handbook', sources(q), 'de');
+    expect(text).not.toMatch(/drbdadm|\/proc\/drbd/);
+    expect(text).toContain('findmnt /srv/mail');
+    expect(text).toContain('Mit einer gemeinsamen LUN (/dev/disk/by-id/scsi-lun0) gibt es kein DRBD-Split-Brain.');
+    expect(text).not.toContain('Namen in spitzen Klammern');
   });
 
   it('a planned-only handbook marks the node names it cannot know yet', async () => {

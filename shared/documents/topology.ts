@@ -32,8 +32,9 @@ export function nodeAddress(c: BuildContext, role: NodeRole): string | undefined
     if (a) return a;
   }
   const ifs = c.src.project.commission.inventory?.nodes[role]?.interfaces ?? [];
-  const addr = ifs.flatMap((i) => i.addresses).find((a) => !isLoopback(a) && !a.includes(':'));
-  return addr?.replace(/\/\d+$/, '');
+  // IPv4 first: the cluster's links are IPv4 (settings schema); never loopback.
+  const addr = ifs.flatMap((i) => i.addresses).map((a) => a.replace(/\/\d+$/, '')).find((a) => !isLoopback(a) && !a.includes(':'));
+  return addr;
 }
 
 export function clusterRoles(c: BuildContext): NodeRole[] {
@@ -83,8 +84,8 @@ export function topologyChart(c: BuildContext): TopologyChart {
     for (const r of roles) links.push({ from: r, to: 'storage', label: 'SAN', kind: 'shared' });
   }
   if (usesQdevice(c)) {
-    const addr = p.commission.inventory?.nodes.witness?.interfaces.flatMap((i) => i.addresses).find((x) => !isLoopback(x));
-    nodes.push({ id: 'witness', role: 'witness', label: nodeName(c, 'witness'), lines: [c.d('roles.witnessLong'), ...(addr ? [addr.replace(/\/\d+$/, '')] : [])] });
+    const addr = nodeAddress(c, 'witness');
+    nodes.push({ id: 'witness', role: 'witness', label: nodeName(c, 'witness'), lines: [c.d('roles.witnessLong'), ...(addr ? [addr] : [])] });
     for (const r of roles.slice(0, 2)) links.push({ from: r, to: 'witness', label: c.d('topology.qnetd'), kind: 'qnetd' });
   }
   const vipNode = live?.resources.find((r) => /IPaddr/.test(r.agent) && r.node)?.node;

@@ -20,7 +20,7 @@ function io(lang: 'de' | 'en') {
   return { value, out, err };
 }
 
-describe('docs command', () => {
+describe('docs command', { timeout: 180_000 }, () => {
   it('writes the report with progress on stderr and the page check on stdout', async () => {
     const file = path.join(dir, 'seed.mhs.json');
     writeFileSync(file, JSON.stringify(seedProject({ actualHours: true })));

@@ -21,6 +21,10 @@ export interface ClusterNames {
   drbdVersion: '8.4' | '9' | null;
   /** Some names are placeholders (no live cluster, no commissioning inventory). */
   placeholders: boolean;
+  /** DRBD replication, or a shared LUN the active node mounts (then no DRBD command applies). */
+  replication: 'drbd' | 'shared';
+  /** The shared LUN as the nodes see it (shared replication). */
+  sharedDevice?: string;
 }
 
 export function clusterNames(c: BuildContext): ClusterNames {
@@ -37,6 +41,7 @@ export function clusterNames(c: BuildContext): ClusterNames {
   const inv = c.src.project.commission.inventory?.nodes.primary?.drbdModuleVersion ?? live?.drbd?.[0]?.version;
   const drbdVersion = inv ? (inv.startsWith('8.') ? '8.4' : inv.startsWith('9') ? '9' : null) : null;
   const stonith = live?.stonith.map((x) => x.id) ?? [];
+  const replication = live ? (res.some((r) => /linbit:drbd/.test(r.agent)) || live.drbd?.length ? 'drbd' : 'shared') : replicationKind(c);
   return {
     source: live ? 'live' : 'project',
     cluster: live?.clusterName ?? s.clusterName,
@@ -47,7 +52,9 @@ export function clusterNames(c: BuildContext): ClusterNames {
     mariadb: mariadb ?? ph('mariadb'),
     stonith: stonith.length ? stonith : (planned?.stonith ?? []),
     mount: s.mountPoint,
-    drbdVersion: replicationKind(c) === 'drbd' ? drbdVersion : null,
-    placeholders: !group || !drbdClone || !mariadb || nodes.some((x) => x.startsWith('<')),
+    drbdVersion: replication === 'drbd' ? drbdVersion : null,
+    placeholders: !group || (replication === 'drbd' && !drbdClone) || !mariadb || nodes.some((x) => x.startsWith('<')),
+    replication,
+    ...(s.sharedDevice ? { sharedDevice: s.sharedDevice } : {}),
   };
 }

@@ -7,8 +7,10 @@ import { clusterNames } from './names';
 
 const code = (c: BuildContext, lines: string[][], caption?: string) => b.code(lines.map((l) => (l.length === 1 && l[0]!.startsWith('#') ? l[0]! : printed(l))), caption);
 
+/** The replicated storage's state: DRBD (8.4 or 9, both when unknown) or where the shared LUN is mounted. */
 function drbdStatus(c: BuildContext): string[][] {
   const n = clusterNames(c);
+  if (n.replication === 'shared') return [['findmnt', n.mount]];
   if (n.drbdVersion === '8.4') return [['cat', '/proc/drbd']];
   if (n.drbdVersion === '9') return [['drbdadm', 'status', n.drbdResource]];
   return [[`# ${c.d('handbook.ops.drbd84')}`], ['cat', '/proc/drbd'], [`# ${c.d('handbook.ops.drbd9')}`], ['drbdadm', 'status', n.drbdResource]];
@@ -18,7 +20,7 @@ export const operationBodies: SectionBodies = {
   'handbook.status': (c) => [
     b.p(c.d('handbook.ops.statusLead')),
     code(c, [['crm', 'status'], ['crm_mon', '-1', '-r', '-f'], ['corosync-quorumtool', '-s'], ['corosync-cfgtool', '-s'], ...drbdStatus(c)], c.d('handbook.ops.statusCaption')),
-    b.p(c.d('handbook.ops.statusHealthy', { nodes: clusterNames(c).nodes.join(', '), group: clusterNames(c).group })),
+    b.p(c.d(clusterNames(c).replication === 'shared' ? 'handbook.ops.statusHealthyShared' : 'handbook.ops.statusHealthy', { nodes: clusterNames(c).nodes.join(', '), group: clusterNames(c).group, mount: clusterNames(c).mount })),
   ],
   'handbook.standby': (c) => {
     const n = clusterNames(c);
@@ -50,7 +52,8 @@ export const operationBodies: SectionBodies = {
     const n = clusterNames(c);
     const [a = '<node1>', z = '<node2>'] = n.nodes;
     const steps = [
-      c.d('handbook.ops.upd1', { passive: z }), c.d('handbook.ops.upd2'), c.d('handbook.ops.upd3', { passive: z }), c.d('handbook.ops.upd4'),
+      c.d('handbook.ops.upd1', { passive: z }), c.d('handbook.ops.upd2'), c.d('handbook.ops.upd3', { passive: z }),
+      ...(n.replication === 'drbd' ? [c.d('handbook.ops.upd4')] : []),
       c.d('handbook.ops.upd5', { group: n.group, passive: z, active: a }), c.d('handbook.ops.upd6', { active: a }), c.d('handbook.ops.upd7', { group: n.group }),
     ];
     return [

@@ -28,10 +28,18 @@ export const runbookBodies: SectionBodies = {
   },
   'handbook.replaceNode': (c) => {
     const n = clusterNames(c);
+    const drbd = n.replication === 'drbd';
     return [
       b.p(c.d('handbook.rb.replaceLead')),
-      b.bullets([c.d('handbook.rb.replace1'), c.d('handbook.rb.replace2'), c.d('handbook.rb.replace3'), c.d('handbook.rb.replace4', { res: n.drbdResource }), c.d('handbook.rb.replace5'), c.d('handbook.rb.replace6')], true),
-      code([['drbdadm', 'create-md', n.drbdResource], ['drbdadm', 'up', n.drbdResource], ...(n.drbdVersion === '8.4' ? [['cat', '/proc/drbd']] : [['drbdadm', 'status', n.drbdResource]]), ['systemctl', 'enable', '--now', 'corosync', 'pacemaker'], ['crm', 'status']], c.d('handbook.rb.replaceCaption')),
+      b.bullets([
+        c.d('handbook.rb.replace1'), c.d('handbook.rb.replace2'), c.d('handbook.rb.replace3'),
+        drbd ? c.d('handbook.rb.replace4', { res: n.drbdResource }) : c.d('handbook.rb.replace4Shared', { device: n.sharedDevice ?? '–' }),
+        c.d('handbook.rb.replace5'), c.d('handbook.rb.replace6'),
+      ], true),
+      code([
+        ...(drbd ? [['drbdadm', 'create-md', n.drbdResource], ['drbdadm', 'up', n.drbdResource], n.drbdVersion === '8.4' ? ['cat', '/proc/drbd'] : ['drbdadm', 'status', n.drbdResource]] : [['lsblk', n.sharedDevice ?? '<LUN>']]),
+        ['systemctl', 'enable', '--now', 'corosync', 'pacemaker'], ['crm', 'status'],
+      ], c.d('handbook.rb.replaceCaption')),
     ];
   },
   'handbook.restoreMailbox': (c) => [
@@ -44,8 +52,10 @@ export const runbookBodies: SectionBodies = {
     return [
       b.p(c.d('handbook.rb.fullLead')),
       b.bullets([
-        c.d('handbook.rb.full1'), c.d('handbook.rb.full2', { group: n.group }), c.d('handbook.rb.full3', { res: n.drbdResource, mount: n.mount }),
-        c.d('handbook.rb.full4', { mount: n.mount }), c.d('handbook.rb.full5'), c.d('handbook.rb.full6'), c.d('handbook.rb.full7', { group: n.group }), c.d('handbook.rb.full8'),
+        c.d('handbook.rb.full1'), c.d('handbook.rb.full2', { group: n.group }),
+        n.replication === 'drbd' ? c.d('handbook.rb.full3', { res: n.drbdResource, mount: n.mount }) : c.d('handbook.rb.full3Shared', { device: n.sharedDevice ?? '–', mount: n.mount }),
+        c.d('handbook.rb.full4', { mount: n.mount }), c.d('handbook.rb.full5'), c.d('handbook.rb.full6'),
+        c.d(n.replication === 'drbd' ? 'handbook.rb.full7' : 'handbook.rb.full7Shared', { group: n.group }), c.d('handbook.rb.full8'),
       ], true),
     ];
   },
@@ -55,6 +65,14 @@ export const runbookBodies: SectionBodies = {
 
 function splitBrain(c: BuildContext): Block[] {
   const n = clusterNames(c);
+  if (n.replication === 'shared') {
+    // A shared LUN has no split brain of its own; the danger is two nodes mounting it, which only fencing prevents.
+    return [
+      b.p(c.d('handbook.rb.sbShared', { device: n.sharedDevice ?? '–', mount: n.mount })),
+      code([['crm', 'status'], ['findmnt', n.mount]], c.d('handbook.rb.sbSharedCaption')),
+      b.p(c.d('handbook.rb.sbSharedRecover', { group: n.group, mount: n.mount, device: n.sharedDevice ?? '<LUN>' }), 'warning'),
+    ];
+  }
   const r = n.drbdResource;
   const [survivor = '<node1>', victim = '<node2>'] = n.nodes;
   const out: Block[] = [
