@@ -14,9 +14,9 @@ import { sizingStepStatus } from './sizing/status';
 import { architectureStepStatus } from './architecture/status';
 import { costsStepStatus } from './costs/status';
 import { analysisStepStatus } from './analysis/status';
+import { failoverStepStatus } from './failover/status';
 import { docsStepStatus } from './docs/status';
 import { installStepStatus } from './install/status';
-import { failoverStepStatus } from './failover/status';
 
 export interface StepModule {
   id: StepId;
@@ -24,8 +24,6 @@ export interface StepModule {
   /** Derived where the step can judge itself, else what the step last recorded in the project. */
   status(project: Project): StepStatus;
 }
-
-const recorded = (id: StepId) => (p: Project) => p.steps[id].status;
 
 export const stepModules: StepModule[] = [
   { id: 'project', View: ProjectStep, status: projectStepStatus },
