@@ -40,20 +40,17 @@ function streamed(ctx: ActionContext, extra: Partial<ExecOptions> = {}): ExecOpt
   };
 }
 
-export async function readRemoteFile(session: SshSession, path: string, opts: { hashOnly?: boolean; signal?: AbortSignal } = {}): Promise<RemoteFile> {
+export async function readRemoteFile(session: SshSession, path: string, opts: { hashOnly?: boolean; maxBytes?: number; signal?: AbortSignal } = {}): Promise<RemoteFile> {
   const r = await session.exec(readFileCommand(path, opts), { sudo: true, idempotent: true, timeoutMs: 120_000, ...(opts.signal ? { signal: opts.signal } : {}) });
   if (r.exitCode !== 0) throw new AppError('install:errors.readFailed', { path }, r.stderr.slice(-500));
-  return parseReadFile(path, r.stdout, opts.hashOnly);
+  return parseReadFile(path, r.stdout, opts.hashOnly, opts.maxBytes);
 }
 
-/** Reads a transfer's source from the other node: must exist and fit the size limit. */
+/** Reads a transfer's source from the other node in one command: it must exist and fit the size limit. */
 export async function readTransferSource(nodes: NodeSessions, from: NodeRole, fromPath: string, signal?: AbortSignal): Promise<Buffer> {
-  const s = await nodes.get(from);
-  const head = await readRemoteFile(s, fromPath, { hashOnly: true, ...(signal ? { signal } : {}) });
-  if (head.state !== 'file') throw new AppError('install:errors.transferSourceMissing', { node: from, path: fromPath });
-  if ((head.size ?? 0) > MAX_TRANSFER_BYTES) throw new AppError('install:errors.transferTooLarge', { node: from, path: fromPath, mb: Math.round((head.size ?? 0) / 1e6) });
-  const f = await readRemoteFile(s, fromPath, signal ? { signal } : {});
-  if (f.state !== 'file' || !f.content) throw new AppError('install:errors.transferSourceMissing', { node: from, path: fromPath });
+  const f = await readRemoteFile(await nodes.get(from), fromPath, { maxBytes: MAX_TRANSFER_BYTES, ...(signal ? { signal } : {}) });
+  if (f.state !== 'file') throw new AppError('install:errors.transferSourceMissing', { node: from, path: fromPath });
+  if (!f.content) throw new AppError('install:errors.transferTooLarge', { node: from, path: fromPath, mb: Math.round((f.size ?? 0) / 1e6) });
   return f.content;
 }
 

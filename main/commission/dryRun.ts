@@ -149,8 +149,8 @@ export async function dryRunPlan(o: DryRunOptions): Promise<DryRun> {
   function transferSource(from: NodeRole, fromPath: string): Buffer | undefined {
     const f = sources.get(key(from, fromPath));
     if (!f || f.state === 'missing') return undefined;
-    if (f.state !== 'file' || !f.content) throw new AppError('install:errors.transferSourceMissing', { node: from, path: fromPath });
-    if (f.content.length > MAX_TRANSFER_BYTES) throw new AppError('install:errors.transferTooLarge', { node: from, path: fromPath, mb: Math.round(f.content.length / 1e6) });
+    if (f.state !== 'file') throw new AppError('install:errors.transferSourceMissing', { node: from, path: fromPath });
+    if (!f.content || (f.size ?? 0) > MAX_TRANSFER_BYTES) throw new AppError('install:errors.transferTooLarge', { node: from, path: fromPath, mb: Math.round((f.size ?? 0) / 1e6) });
     return f.content;
   }
 

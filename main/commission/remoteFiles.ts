@@ -34,11 +34,13 @@ export function checkedOwner(owner: string | undefined): string {
 
 /**
  * Prints one header line `file SIZE MODE OWNER:GROUP SHA256` (or `missing` / `notafile`), then, unless
- * hashOnly, the content as one base64 line.
+ * hashOnly (or the file is larger than maxBytes), the content as one base64 line.
  */
-export function readFileCommand(path: string, opts: { hashOnly?: boolean } = {}): string {
+export function readFileCommand(path: string, opts: { hashOnly?: boolean; maxBytes?: number } = {}): string {
   const p = shQuote(checkedPath(path));
-  const body = opts.hashOnly ? '' : '; base64 -w0 < "$p"; echo';
+  const max = opts.maxBytes !== undefined ? Math.max(0, Math.floor(opts.maxBytes)) : undefined;
+  const content = 'base64 -w0 < "$p"; echo';
+  const body = opts.hashOnly ? '' : max !== undefined ? `; if [ "$(stat -L -c %s -- "$p")" -le ${max} ]; then ${content}; fi` : `; ${content}`;
   return (
     `${FILE_READ_MARKER} p=${p}; if [ -f "$p" ]; then ` +
     `printf 'file %s %s\\n' "$(stat -L -c '%s %a %U:%G' -- "$p")" "$(sha256sum < "$p" | cut -d' ' -f1)"${body}; ` +
@@ -56,14 +58,14 @@ export interface RemoteFile {
 }
 
 /** Parses readFileCommand's output; anything unexpected is an error naming the path. */
-export function parseReadFile(path: string, stdout: string, hashOnly = false): RemoteFile {
+export function parseReadFile(path: string, stdout: string, hashOnly = false, maxBytes?: number): RemoteFile {
   const [head = '', body] = stdout.split('\n');
   if (head === 'missing') return { state: 'missing' };
   if (head === 'notafile') return { state: 'notafile' };
   const m = /^file (\d+) ([0-7]{3,4}) (\S+) ([0-9a-f]{64})$/.exec(head);
   if (!m) throw new AppError('install:errors.readFailed', { path }, stdout.slice(0, 200));
   const f: RemoteFile = { state: 'file', size: Number(m[1]), mode: m[2]!.padStart(4, '0'), owner: m[3]!, sha256: m[4]! };
-  if (hashOnly) return f;
+  if (hashOnly || (maxBytes !== undefined && (f.size ?? 0) > maxBytes)) return f;
   f.content = Buffer.from((body ?? '').trim(), 'base64');
   if (f.content.length !== f.size) throw new AppError('install:errors.readFailed', { path }, `read ${f.content.length} of ${f.size} bytes`);
   return f;
@@ -83,9 +85,12 @@ export const MAX_TRANSFER_BYTES = 8 * 1024 * 1024;
 
 const FILE_MARK = '@@mhs-file ';
 
-/** Reads many files in one command: each readFileCommand output follows a `@@mhs-file <index>` line. */
+/**
+ * Reads many files in one command: each readFileCommand output follows a `@@mhs-file <index>` line. Content
+ * larger than MAX_TRANSFER_BYTES is left out (its size and hash say enough, and it could not be transferred).
+ */
 export function readFilesCommand(files: readonly { path: string; hashOnly: boolean }[]): string {
-  return [FILE_READ_MARKER, ...files.map((f, i) => `echo '${FILE_MARK}${i}'; ${readFileCommand(f.path, { hashOnly: f.hashOnly })}`)].join('\n');
+  return [FILE_READ_MARKER, ...files.map((f, i) => `echo '${FILE_MARK}${i}'; ${readFileCommand(f.path, { hashOnly: f.hashOnly, maxBytes: MAX_TRANSFER_BYTES })}`)].join('\n');
 }
 
 export function parseReadFiles(files: readonly { path: string; hashOnly: boolean }[], stdout: string): RemoteFile[] {
@@ -103,6 +108,6 @@ export function parseReadFiles(files: readonly { path: string; hashOnly: boolean
   return files.map((f, i) => {
     const part = parts.get(i);
     if (part === undefined) throw new AppError('install:errors.readFailed', { path: f.path }, 'no output for this file');
-    return parseReadFile(f.path, part, f.hashOnly);
+    return parseReadFile(f.path, part, f.hashOnly, MAX_TRANSFER_BYTES);
   });
 }

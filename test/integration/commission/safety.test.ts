@@ -167,4 +167,17 @@ describe('dry run', () => {
     const reads = (await readFile(harness().services.auditLog(project.id).filePath, 'utf8')).split('\n').filter((l) => l.includes('mhs-file-read'));
     expect(reads).toHaveLength(2);
   });
+
+  it('a transfer larger than 8 MiB is refused, in the dry run and in the run, naming the file', async () => {
+    const w = await harness().work();
+    const project = await testProject(harness());
+    const big = path.join(w, 'big.bin');
+    await writeFile(big, Buffer.alloc(9 * 1024 * 1024, 7));
+    const p = plan([step('big@secondary', { node: 'secondary', apply: [{ kind: 'transfer', from: 'primary', fromPath: big, toPath: path.join(w, 'copy.bin'), mode: '0644' }] })]);
+    const d = await dryRun(recorder(harness().services), request(project, p, w));
+    expect(d.steps[0]!.actions[0]).toMatchObject({ error: { code: 'install:errors.transferTooLarge', params: { node: 'primary', path: big, mb: 9 } } });
+    const res = await run(recorder(harness().services), request(project, p, w));
+    expect(res.error).toMatchObject({ code: 'install:errors.transferTooLarge' });
+    expect(await text(path.join(w, 'copy.bin'))).toBeUndefined();
+  });
 });
