@@ -16,22 +16,29 @@ import { readLabStatus, type LabStatus } from '../lib/statusSchema.js';
 import { diffDumps, stateDump, type NodeDump } from './stateDump';
 import { cli, prepareLabProject, stepLine, type LabProject } from './executorLab';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+// The lab keeps its state (mounts, PIDs) under the checkout that started it: when these tests run from a copy
+// of a commit (to test a fixed plan while others edit the tree), MHS_LAB_ROOT names the checkout that owns it.
+const LAB_ROOT = process.env.MHS_LAB_ROOT ?? path.resolve(import.meta.dirname, '../../..');
 
 /** `npm run lab -- <args>` for this instance (the environment's MHS_LAB_INSTANCE). */
 export function lab(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/lab/cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join(LAB_ROOT, 'test/lab/cli.ts'), ...args], { cwd: LAB_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lab ${args.join(' ')} exited ${code}: ${err.slice(-2000)}`))));
   });
 }
 
-/** A lab of this tier as `up` makes it: nothing commissioned. */
+/** A lab of this tier as `up` makes it: nothing commissioned. One more try when `up` fails (a busy host can miss its SSH deadline). */
 export async function freshLab(tier: Tier): Promise<LabStatus> {
   await lab(['down', '--tier', tier]);
-  await lab(['up', '--tier', tier]);
+  try {
+    await lab(['up', '--tier', tier]);
+  } catch {
+    await lab(['down', '--tier', tier]);
+    await lab(['up', '--tier', tier]);
+  }
   return readLabStatus(tier);
 }
 
