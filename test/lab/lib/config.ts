@@ -77,6 +77,11 @@ export const hostIfName = (tier: Tier, net: NetName, node: NodeName): string =>
  * host: at load 18 the vm legacy needed more than 10 minutes.
  */
 export const BOOT_TIMEOUT_MS: Record<Tier, number> = { ct: 60_000, vm: 1_200_000 };
+/**
+ * How long one probe waits for an SSH/SMTP banner. sshd re-executes itself for every connection, which under
+ * TCG at load ~29 took longer than 2 s: a 2 s probe then never saw a banner although sshd was up.
+ */
+export const BANNER_TIMEOUT_MS: Record<Tier, number> = { ct: 3000, vm: 20_000 };
 export const DOMAIN = 'lab.test';
 export const REPO_PORT = 8080;
 

@@ -1,7 +1,7 @@
 // build | up | status | down for both tiers, per instance (MHS_LAB_INSTANCE).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_NODES, BOOT_TIMEOUT_MS, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, portBase, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { ALL_NODES, BANNER_TIMEOUT_MS, BOOT_TIMEOUT_MS, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, portBase, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
 import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
 import { ensureClientKey, makeHostKeys } from './identity.js';
 import { ensureImage, imageDir, imageKey, isBuilt, type BuiltImage } from './images.js';
@@ -120,12 +120,12 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     log(`waiting for SSH on ${nodes.join(', ')}`);
     await Promise.all(
       nodes.map((n) =>
-        waitFor(`SSH on ${n}`, BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', sshPort(tier, n), 2000)).startsWith('SSH-'), 300),
+        waitFor(`SSH on ${n}`, BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', sshPort(tier, n), BANNER_TIMEOUT_MS[tier])).startsWith('SSH-'), 300),
       ),
     );
     if (nodes.includes('legacy')) {
       const smtp = nodeServicePort(tier, 'legacy', SERVICES.findIndex(([s]) => s === 'smtp'));
-      await waitFor('SMTP on legacy', BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', smtp, 3000)).startsWith('220'), 300);
+      await waitFor('SMTP on legacy', BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', smtp, BANNER_TIMEOUT_MS[tier])).startsWith('220'), 300);
     }
     state.ready = true;
     state.upSeconds = Math.round((Date.now() - t0) / 100) / 10;

@@ -2,7 +2,7 @@
 // down/up. Each one is recorded in state.json (so `down` still cleans everything up) and in status.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOOT_TIMEOUT_MS, NETS, hostIfName, runDir, runRoot, sshPort, type NetName, type NodeName, type Tier } from './config.js';
+import { BANNER_TIMEOUT_MS, BOOT_TIMEOUT_MS, NETS, hostIfName, runDir, runRoot, sshPort, type NetName, type NodeName, type Tier } from './config.js';
 import { bootCtNode, crashCtNode, poweroffCtNode } from './ct.js';
 import { setPortState } from './net.js';
 import { loadState, nodeProc, procAlive, recordEvent, saveState, type LabEvent, type LabState } from './state.js';
@@ -112,7 +112,7 @@ export function startNode(tier: Tier, node: NodeName, opts: { waitSsh?: boolean 
     if (tier === 'ct') await bootCtNode(s, node);
     else await bootVmNode(s, node);
     if (opts.waitSsh !== false) {
-      await waitFor(`SSH on ${node}`, BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', sshPort(tier, node), 2000)).startsWith('SSH-'), 300);
+      await waitFor(`SSH on ${node}`, BOOT_TIMEOUT_MS[tier], async () => (await readBanner('127.0.0.1', sshPort(tier, node), BANNER_TIMEOUT_MS[tier])).startsWith('SSH-'), 300);
     }
     return finish(s, { node, action: 'start', detail: opts.waitSsh === false ? 'booting' : 'booted, SSH answers' }, t0);
   });

@@ -2,7 +2,7 @@
 // tiers, each with its effect checked from another node and recorded in status.json.
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { nodeAddress, type NodeName } from '../lib/config.js';
+import { BANNER_TIMEOUT_MS, nodeAddress, type NodeName } from '../lib/config.js';
 import { crashNode, poweroffNode, setLink, startNode } from '../lib/nodes.js';
 import { nodeInterface } from '../lib/statusSchema.js';
 import { readBanner } from '../lib/util.js';
@@ -10,7 +10,7 @@ import { ctx, full, has, node, refresh, root, tier, timed } from './context.js';
 import { ping } from './network.js';
 
 const sshAnswers = (n: NodeName): Promise<boolean> =>
-  readBanner('127.0.0.1', node(n).ssh.port, tier === 'ct' ? 3000 : 8000).then((b) => b.startsWith('SSH-'), () => false);
+  readBanner('127.0.0.1', node(n).ssh.port, BANNER_TIMEOUT_MS[tier]).then((b) => b.startsWith('SSH-'), () => false);
 const bootId = async (n: NodeName): Promise<string> => (await root(n, 'cat /proc/sys/kernel/random/boot_id')).stdout.trim();
 
 export function primitiveTests(): void {
