@@ -9,7 +9,6 @@ import { viewSteps } from './viewSteps';
 type Request = ConfirmEvent['request'];
 
 function StepTitles({ ids, label }: { ids: string[]; label: string }) {
-  const { t } = useTranslation('install');
   const plan = useStore((s) => s.insPlan?.result?.plan);
   if (!ids.length) return null;
   return (
@@ -18,7 +17,7 @@ function StepTitles({ ids, label }: { ids: string[]; label: string }) {
       <ul className="ins-confirm-list">
         {ids.map((id) => {
           const s = plan?.steps.find((x) => x.id === id);
-          return <li key={id}>{s ? `${pick(s.title)} (${t(`ui.roles.${s.node}`)})` : id}</li>;
+          return <li key={id}>{s ? pick(s.title) : id}</li>;
         })}
       </ul>
     </>
@@ -39,7 +38,7 @@ function After({ stepId }: { stepId: string }) {
         <>
           <h3>{t('ui.confirm.after', { count: rest.length })}</h3>
           <ul className="ins-confirm-list">
-            {rest.slice(0, AFTER_SHOWN).map((s) => <li key={s.id}>{pick(s.title)} ({t(`ui.roles.${s.node}`)})</li>)}
+            {rest.slice(0, AFTER_SHOWN).map((s) => <li key={s.id}>{pick(s.title)}</li>)}
             {rest.length > AFTER_SHOWN ? <li>{t('ui.confirm.afterMore', { count: rest.length - AFTER_SHOWN })}</li> : null}
           </ul>
         </>
@@ -91,7 +90,7 @@ function Body({ request, understood, setUnderstood }: { request: Request; unders
     <>
       <h2 id="ins-confirm-title">{t('ui.confirm.rollbackTitle')}</h2>
       <p>{t('ui.confirm.rollbackIntro', { count: request.steps.length })}</p>
-      <ol className="ins-confirm-list">{request.steps.map((s) => <li key={s.stepId}>{pick(s.title)} ({t(`ui.roles.${s.node}`)})</li>)}</ol>
+      <ol className="ins-confirm-list">{request.steps.map((s) => <li key={s.stepId}>{pick(s.title)}</li>)}</ol>
     </>
   );
 }
@@ -117,7 +116,7 @@ export function ConfirmDialog() {
   const kind = confirm?.request.kind;
   const yesLabel = kind === 'pointOfNoReturn' ? t('ui.confirm.ponrYes') : kind === 'rollback' ? t('ui.confirm.rollbackYes') : kind === 'planChanged' ? t('ui.confirm.planChangedYes') : t('ui.confirm.destructiveYes');
   return (
-    <dialog ref={ref} className={`dialog ins-confirm${kind === 'pointOfNoReturn' ? ' ins-confirm-ponr' : ''}`} aria-labelledby="ins-confirm-title" data-kind={kind}
+    <dialog ref={ref} className={`dialog ins-confirm${kind === 'pointOfNoReturn' ? ' ins-confirm-ponr' : ''}`} aria-labelledby="ins-confirm-title" data-kind={kind} data-confirm={confirm?.confirmId}
       onCancel={(e) => { e.preventDefault(); void answer(false); }}>
       {confirm ? (
         <>

@@ -3,6 +3,7 @@ import { describeTarget } from '../../../shared/ssh/target';
 import { useStore } from '../../store';
 import { HostForm } from './HostForm';
 import { PlanErrors } from './PlanErrors';
+import { PrimarySecrets } from './PrimarySecrets';
 import { nodeNeeds } from './planNeeds';
 import { SecretsCard } from './SecretsCard';
 
@@ -23,10 +24,13 @@ export function HostsTab() {
       <section className="card" aria-labelledby="ins-primary-title">
         <h2 id="ins-primary-title">{t('ui.roles.primary')}</h2>
         {primary ? (
+          <>
           <p>
             {t('ui.hosts.primaryFrom')} <code className="ins-target">{describeTarget(primary)}</code>{' '}
             <button type="button" className="ins-small" onClick={() => goTo('analysis')}>{t('ui.hosts.changeInAnalysis')}</button>
           </p>
+          <PrimarySecrets target={primary} />
+          </>
         ) : (
           <p className="error-text">
             {t('ui.hosts.primaryMissing')} <button type="button" className="ins-small" onClick={() => goTo('analysis')}>{t('ui.fix.step.analysis')}</button>

@@ -23,7 +23,7 @@ export function RollbackCard() {
       <div className="ins-card-head">
         <h2 id="ins-rollback-title">{t('ui.rollback.title')}</h2>
         <div className="row-actions">
-          <button type="button" disabled={busy || dry?.phase === 'running'} onClick={() => void start('rollback')}>{r ? t('ui.rollback.previewAgain') : t('ui.rollback.preview')}</button>
+          <button type="button" disabled={busy || dry?.phase === 'running' || !!record.pointOfNoReturnAt} onClick={() => void start('rollback')}>{r ? t('ui.rollback.previewAgain') : t('ui.rollback.preview')}</button>
           {r && !refusedAt && r.steps.length ? <button type="button" className="ins-danger-btn" disabled={busy} onClick={() => void rollback()}>{t('ui.rollback.run', { count: r.steps.length })}</button> : null}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../../shared/project/schema';
+import { cleanupAllowed } from '../../../shared/contract/methods/commission';
 import { useStore } from '../../store';
 import { fmtDateTime } from '../analysis/format';
 import { ClusterStatusView } from './ClusterStatusView';
@@ -11,10 +11,6 @@ import { dryViewSteps } from './viewSteps';
 
 export const REFRESH_MS = 5000;
 
-/** The failover tests were accepted (the same condition main checks before a cleanup). */
-export function failoverAccepted(p: Project): boolean {
-  return !!p.failover.acceptanceRunId;
-}
 
 function DriftCard() {
   const { t } = useTranslation('install');
@@ -98,7 +94,6 @@ export function StatusTab() {
   }, [auto, hasHosts, refreshCluster, project?.id]);
   if (!project) return null;
   const record = project.commission.record;
-  const accepted = failoverAccepted(project);
   return (
     <div>
       <p className="lead ins-tab-lead">{record?.state === 'completed' ? t('ui.cluster.leadDone', { at: fmtDateTime(record.completedAt) }) : t('ui.cluster.leadNotDone')}</p>
@@ -117,7 +112,7 @@ export function StatusTab() {
       {cluster?.status ? <ClusterStatusView status={cluster.status} /> : null}
       <DriftCard />
       <SideAction kind="configSync" allowed={!!record} blockedText={t('ui.configSync.blocked')} />
-      <SideAction kind="cleanup" allowed={accepted && record?.state === 'completed'} blockedText={t('ui.cleanup.blocked')} />
+      <SideAction kind="cleanup" allowed={cleanupAllowed(project)} blockedText={t('ui.cleanup.blocked')} />
     </div>
   );
 }

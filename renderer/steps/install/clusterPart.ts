@@ -54,7 +54,14 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
     set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: true } });
     try {
       const status = await call(apiOf(get), 'cluster.status', { runId: crypto.randomUUID(), projectId: p.id, project: get().project!, acceptHostKeys: acceptedKeys(get()) });
-      if (get().project?.id === p.id) set({ insCluster: { projectId: p.id, loading: false, status, at: Date.now() } });
+      if (get().project?.id !== p.id) return;
+      set({ insCluster: { projectId: p.id, loading: false, status, at: Date.now() } });
+      // A node that did not answer because of its host key is asked about like any other connection.
+      const hk = status.nodes.find((n) => isHostKeyError(n.error));
+      if (hk?.error && !get().insHostKey) {
+        set({ insAutoRefresh: false });
+        get().askHostKey(hostKeyPromptOf(hk.error), 'cluster');
+      }
     } catch (e) {
       const err = errorOf(e);
       if (get().project?.id === p.id) set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: false, error: err } });

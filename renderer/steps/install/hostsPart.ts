@@ -163,6 +163,8 @@ export const createHostsPart: StateCreator<AppState, [], [], HostsPart> = (set, 
       if (!k || k.prompt.kind !== 'unknown') return;
       const { host, port, fingerprint } = k.prompt;
       set({ insHostKey: null, insAccepted: [...get().insAccepted.filter((a) => !(a.host === host && a.port === port)), { host, port, fingerprint }] });
+      // The status view was refreshing on its own before it asked: it goes on doing so.
+      if (k.retry === 'cluster') get().setInsAutoRefresh(true);
       await retry(k.retry, k.mode);
     },
 

@@ -61,11 +61,12 @@ export function InstallStep() {
       clearTimeout(timer);
     };
   }, [refreshPlan]);
+  // A tab opens at its top, or at the card a "fix" button named.
   useEffect(() => {
-    if (!focus) {
-      document.getElementById('main')?.scrollTo?.({ top: 0 });
-      return;
-    }
+    if (!useStore.getState().insFocus) document.getElementById('main')?.scrollTo?.({ top: 0 });
+  }, [tab]);
+  useEffect(() => {
+    if (!focus) return;
     const id = setTimeout(() => {
       document.getElementById(focus)?.scrollIntoView?.({ block: 'start' });
       clearInsFocus();
