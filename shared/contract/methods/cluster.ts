@@ -8,7 +8,7 @@ import { AcceptHostKeySchema } from './analysis';
 export const clusterMethods = {
   /** Read-only, over SSH to every cluster node and the witness of project.hosts; a node that does not answer is listed with its error. */
   'cluster.status': method(
-    z.object({ runId: z.string().uuid(), projectId: z.string().uuid(), project: ProjectSchema, acceptHostKeys: z.array(AcceptHostKeySchema).max(8).default([]) }).strict(),
+    z.object({ runId: z.string().uuid(), projectId: z.string().uuid(), project: ProjectSchema, acceptHostKeys: z.array(AcceptHostKeySchema).max(64).default([]) }).strict(),
     ClusterStatusSchema,
   ),
 };

@@ -27,7 +27,8 @@ const RunInput = {
   project: ProjectSchema,
   /** The project's file, if it has one: the record is also written there (read-modify-write of only the record). */
   path: PathSchema.optional(),
-  acceptHostKeys: z.array(AcceptHostKeySchema).max(8).default([]),
+  /** The CLI pairs every fingerprint given with every node (only the matching pair is used): up to 4 roles x jumps x keys. */
+  acceptHostKeys: z.array(AcceptHostKeySchema).max(64).default([]),
 };
 
 // ---- dry run ----

@@ -74,6 +74,13 @@ describe('hosts add', () => {
     }
   });
 
+  it('several fingerprints for several nodes fit the contract (each is tried with every node)', async () => {
+    const { acceptedKeys } = await import('../../../main/cli/commands/hosts');
+    const keys = acceptedKeys(['SHA256:' + 'a'.repeat(43), 'SHA256:' + 'b'.repeat(43), 'SHA256:' + 'c'.repeat(43)], [1, 2, 3, 4].map((i) => ({ host: '127.0.0.1', port: 21220 + i })));
+    const { commissionMethods } = await import('../../../shared/contract/methods/commission');
+    expect(commissionMethods['commission.inventory'].input.shape.acceptHostKeys.safeParse(keys).success).toBe(true);
+  });
+
   it('refuses a role that does not exist', async () => {
     expect(await runCli(['hosts', 'add', '--project', 'x', '--role', 'tertiary', '--host', 'h', '--user', 'u'], io().value)).toBe(2);
   });
