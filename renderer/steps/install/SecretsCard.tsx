@@ -47,18 +47,33 @@ function SecretRow({ id, needed }: { id: SecretId; needed: boolean }) {
   );
 }
 
+/**
+ * The secrets worth showing: with a plan, those it needs and those set already; before one, all but the
+ * IPMI passwords, which only matter when IPMI fencing is planned.
+ */
+export function shownSecrets(plan: Plan | null | undefined, set: Partial<Record<SecretId, boolean>> | undefined, fencing: readonly string[]): SecretId[] {
+  if (plan) {
+    const needed = secretsNeeded(plan);
+    return secretIds.filter((id) => needed.has(id) || set?.[id]);
+  }
+  return secretIds.filter((id) => !id.startsWith('ipmi') || fencing.includes('ipmi') || set?.[id]);
+}
+
 /** Commissioning secrets: generated or set by the user, kept in the app's encrypted store, never shown again. */
 export function SecretsCard({ plan }: { plan: Plan | null | undefined }) {
   const { t } = useTranslation('install');
   const refresh = useStore((s) => s.refreshCommissionSecrets);
   const projectId = useStore((s) => s.project?.id);
+  const fencing = useStore((s) => s.project?.planning.quorumFencing.fencing ?? []);
+  const status = useStore((s) => s.insCommissionSecrets?.status);
   useEffect(() => void refresh(), [refresh, projectId]);
   const needed = secretsNeeded(plan);
+  const shown = shownSecrets(plan, status, fencing);
   return (
     <section className="card" id="ins-secrets" aria-labelledby="ins-secrets-title">
       <h2 id="ins-secrets-title">{t('ui.secrets.title')}</h2>
       <p className="hint">{t('ui.secrets.intro')}</p>
-      <ul className="plain ins-secret-list">{secretIds.map((id) => <SecretRow key={id} id={id} needed={!plan || needed.has(id)} />)}</ul>
+      {shown.length ? <ul className="plain ins-secret-list">{shown.map((id) => <SecretRow key={id} id={id} needed={!plan || needed.has(id)} />)}</ul> : <p className="ok-line">{t('ui.secrets.noneNeeded')}</p>}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import de from '../../../shared/i18n/locales/de/install.json';
 import en from '../../../shared/i18n/locales/en/install.json';
-import { phaseIds } from '../../../shared/commission/types';
+import { phaseIds, secretIds } from '../../../shared/commission/types';
 
 const sources = import.meta.glob(['./*.ts', './*.tsx', '!./*.test.ts'], { eager: true, query: '?raw', import: 'default' }) as Record<string, string>;
 
@@ -40,7 +40,8 @@ describe('Installation step translations (install:ui.*)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('every phase of the step model has a name', () => {
+  it('every phase and every commissioning secret of the step model has a name', () => {
     for (const p of phaseIds) expect(has(deKeys, `ui.phases.${p}`), p).toBe(true);
+    for (const id of secretIds) for (const k of [`ui.secrets.names.${id}`, `ui.secrets.why.${id}`]) expect(has(deKeys, k) && has(enKeys, k), k).toBe(true);
   });
 });
