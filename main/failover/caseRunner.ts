@@ -254,6 +254,13 @@ export async function runCase(env: CaseEnv, caseId: CaseId): Promise<CaseResult>
       if (queued !== undefined) complete = await waitFor(fetchAll, 60_000, env.signal, 3000);
     }
     if (!complete) env.output(`${accepted.size - new Set(delivered.map((d) => d.n)).size} accepted mails not found in the mailbox`);
+    // Counted and recorded: the case's mails leave the test mailbox, so it does not grow with every drill
+    // (thousands of mails make every IMAP and POP3 login slower, which the next case would measure).
+    try {
+      await fetchTestMails({ imap: endpoint(ps, 'imap'), credentials: ps.mailbox, pins: env.pins, token, deleteAfter: true });
+    } catch (e) {
+      env.output(`IMAP cleanup: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   for (const [key, ch] of env.pins.changed) {
     extraFindings.push({ kind: 'certificateChanged', severity: 'error', node: key, t: ch.at, lastT: ch.at, count: 1, source: 'mail-ha-studio', line: `TLS certificate of ${key} changed: expected ${ch.expected}, got ${ch.seen}` });

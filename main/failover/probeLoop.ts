@@ -11,7 +11,12 @@ import type { ProbeContext, ProbeResult } from './probes/types';
 export interface ProbeLoopOptions {
   probes: { protocol: Protocol; ctx: ProbeContext }[];
   intervalMs: number;
-  /** Attempts of one protocol in flight at once (default 30: a 5 s timeout at 200 ms leaves room). */
+  /**
+   * Attempts of one protocol in flight at once (default 3). Each login costs the server a TLS handshake, an
+   * authentication and a mailbox open: measured on the lab, 30 overlapping IMAP logins took 0.9 s each where
+   * 2 took 0.4 s. A start is skipped (and counted) while that many are still running; a dead address fails
+   * fast (connect timeout), so skipping does not blur the end of an outage.
+   */
   maxInFlight?: number;
   onResult?: (protocol: Protocol, r: ProbeResult) => void;
 }
@@ -54,7 +59,7 @@ export class ProbeLoop {
 
   private launch(protocol: Protocol, ctx: ProbeContext) {
     const set = this.inFlight.get(protocol)!;
-    if (set.size >= (this.opts.maxInFlight ?? 30)) {
+    if (set.size >= (this.opts.maxInFlight ?? 3)) {
       this.skipped.set(protocol, (this.skipped.get(protocol) ?? 0) + 1);
       return;
     }

@@ -164,12 +164,11 @@ export async function runStep(env: StepEnv, step: FaultStep, opts: { onFault?: (
         if (!env.hook || !env.hook.actions.includes(step.action)) throw new AppError('failover:errors.hookMissing', { path: env.hook?.path ?? '' });
         rec.node = step.node;
         rec.command = `${env.hook.path} ${step.action} ${step.node}${step.net ? ` ${step.net}` : ''}`;
-        if (step.fault) {
-          rec.startedAt = Date.now();
-          opts.onFault?.(rec.startedAt);
-        }
         env.output(`$ [local] ${rec.command}`);
         const r = await runHook(env.hook.path, step.action, step.node, step.net, env.audit, signal ? { signal } : {});
+        // A hook may take seconds to start before it acts (the lab's took 12 s): the fault has certainly
+        // happened when it returns, so that is its time on the time line.
+        if (step.fault) opts.onFault?.(Date.now());
         if (r.stdout.trim()) env.output(r.stdout.trimEnd());
         if (r.stderr.trim()) env.output(r.stderr.trimEnd());
         rec.exitCode = r.exitCode;

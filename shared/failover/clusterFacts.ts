@@ -2,7 +2,7 @@
  * What the runner asks of the cluster, answered from node samples: where the mail services run, whether the
  * cluster is back in its start state, and (once per run) what kind of cluster it is (the profile).
  */
-import type { DrbdResource, PacemakerStatus, PcmkResource } from '../cluster';
+import { splitMarkedSections, type DrbdResource, type PacemakerStatus, type PcmkResource } from '../cluster';
 
 type DrbdPeer = DrbdResource['peers'][number];
 import type { NodeSample } from './clusterSample';
@@ -116,17 +116,7 @@ export const profileCommand = [
 ].join('; ');
 
 export function parseProfileFacts(raw: string, fallbackNode: string): ProfileFacts {
-  const sec = new Map<string, string>();
-  let name: string | undefined;
-  let buf: string[] = [];
-  for (const l of raw.split('\n')) {
-    if (l.startsWith(MARK)) {
-      if (name) sec.set(name, buf.join('\n'));
-      name = l.slice(MARK.length).trim();
-      buf = [];
-    } else if (name) buf.push(l);
-  }
-  if (name) sec.set(name, buf.join('\n'));
+  const sec = splitMarkedSections(typeof raw === 'string' ? raw : '', MARK);
   const cmap = sec.get('cmap') ?? '';
   const num = (key: string) => {
     const m = new RegExp(`^runtime\\.config\\.totem\\.${key} \\([a-z0-9]+\\) = (\\d+)`, 'm').exec(cmap);

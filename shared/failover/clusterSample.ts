@@ -5,7 +5,7 @@
  * (no systemd unit states, no fence history): it runs every second. The cluster tools' output is parsed by
  * shared/cluster's parsers. Pure and fuzz-safe: a missing or garbled section gives `undefined`.
  */
-import { parseCrmMonXml, parseDrbdStatus, parseQuorumTool, type DrbdStatus, type PacemakerStatus, type QuorumStatus } from '../cluster';
+import { parseCrmMonXml, parseDrbdStatus, parseQuorumTool, splitMarkedSections, type DrbdStatus, type PacemakerStatus, type QuorumStatus } from '../cluster';
 import { shQuote } from '../shell/quote';
 
 export interface NodeSample {
@@ -39,23 +39,8 @@ export function sampleCommand(vip: string): string {
   ].join('; ');
 }
 
-function sections(raw: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let name: string | undefined;
-  let buf: string[] = [];
-  for (const line of raw.split('\n')) {
-    if (line.startsWith(MARK)) {
-      if (name) out.set(name, buf.join('\n'));
-      name = line.slice(MARK.length).trim();
-      buf = [];
-    } else if (name) buf.push(line);
-  }
-  if (name) out.set(name, buf.join('\n'));
-  return out;
-}
-
 export function parseNodeSample(raw: string, node: string, at: number): NodeSample {
-  const s = sections(raw);
+  const s = splitMarkedSections(typeof raw === 'string' ? raw : '', MARK);
   if (!s.size) return { node, at, reachable: true };
   const vip = s.get('vip')?.trim();
   const q = s.get('quorum');

@@ -59,7 +59,7 @@ export async function probeImap(ctx: ProbeContext): Promise<ProbeResult> {
   let c: LineConn | undefined;
   const stage = { at: 'connect' };
   try {
-    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: Math.min(ctx.timeoutMs, ctx.connectTimeoutMs ?? 1500), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     await imapLogin(c, ctx, deadline, stage);
     stage.at = 'select';
     c.write('s0 SELECT INBOX\r\n');

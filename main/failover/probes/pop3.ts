@@ -14,7 +14,7 @@ export async function probePop3(ctx: ProbeContext): Promise<ProbeResult> {
   const deadline = started + ctx.timeoutMs;
   let c: LineConn | undefined;
   try {
-    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: Math.min(ctx.timeoutMs, ctx.connectTimeoutMs ?? 1500), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     await ok(c, deadline, 'banner');
     c.write('CAPA\r\n');
     const caps: string[] = [];

@@ -66,7 +66,7 @@ export async function probeSmtp(ctx: ProbeContext): Promise<ProbeResult> {
   const deadline = started + ctx.timeoutMs;
   let c: LineConn | undefined;
   try {
-    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: Math.min(ctx.timeoutMs, ctx.connectTimeoutMs ?? 1500), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     await smtpHello(c, ctx, deadline, false);
     const at = Date.now();
     void smtpQuit(c);
@@ -82,7 +82,7 @@ export async function probeSubmission(ctx: ProbeContext): Promise<ProbeResult> {
   const deadline = started + ctx.timeoutMs;
   let c: LineConn | undefined;
   try {
-    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    c = await LineConn.open(ctx.endpoint.host, ctx.endpoint.port, { timeoutMs: Math.min(ctx.timeoutMs, ctx.connectTimeoutMs ?? 1500), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     await smtpHello(c, ctx, deadline, true);
     await smtpAuth(c, ctx, deadline);
     const at = Date.now();

@@ -29,6 +29,8 @@ export interface ProbeContext {
   credentials?: Credentials;
   pins: TlsPins;
   timeoutMs: number;
+  /** TCP connect only (default 1.5 s): an address nobody holds must not keep an attempt for the whole timeout. */
+  connectTimeoutMs?: number;
   signal?: AbortSignal;
   /** Name sent in EHLO. */
   heloName: string;
