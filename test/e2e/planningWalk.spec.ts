@@ -121,14 +121,14 @@ test('German: the seed server typed once by hand, planned to the end without ret
   // --- Sizing: nothing typed again; the facts are there, the results above the fold ---
   await step(page, /Sizing/);
   await expectOneScrollContainer(page);
-  await expect(page.getByTestId('primary-summary')).toContainText('Intel Xeon E5-2620 v4 · 8 Kerne / 16 Threads · 32 GB RAM · 4 × 2.000 GB SAS (10.000 U/min), RAID 10');
+  await expect(page.getByTestId('primary-summary')).toContainText('Intel Xeon E5-2620 v4 · 8 Kerne / 16 Threads · 32 GB RAM · 4 × 2.000 GB SAS (10.000 U/min), RAID 10 · 2 × 1 Gbit/s · Daten: Postfächer 1.500 GB, Datenbanken 40 GB, Warteschlange 10 GB · 20.000 Mails pro Tag');
   await expect(page.getByText('aus der Ist-Analyse (von Hand eingegeben)')).toBeVisible();
   const rec = page.getByRole('region', { name: 'Empfehlung für den zweiten Knoten' });
   await expectAboveFold(rec);
   await expectAboveFold(page.getByRole('table', { name: 'Bestehender Server und empfohlener zweiter Knoten' }));
   const v = s.drbd.volume;
   await expect(rec.locator('[data-figure=drbdVolumeStrip]')).toContainText(`${de(v.volumeGb.value)} GB (begrenzt durch den bestehenden Server)`);
-  await expect(rec.locator('[data-figure=outgrownStrip]')).toContainText(`Jahr ${v.outgrown!.year} (${v.outgrown!.calendarYear}), dann zu klein`);
+  await expect(rec.locator('[data-figure=outgrownStrip] dd')).toHaveText(`bis Jahr ${v.outgrown!.year} (${v.outgrown!.calendarYear}), dann zu klein`);
   await shot(page, 'walk-de-04-sizing-top');
 
   // DRBD for the real disks: the primary's 4 TB (less the OS reserve) limits it, not the forecast.
@@ -307,7 +307,7 @@ test.describe('English', () => {
     if (!s) throw new Error('the saved project must size');
 
     await step(page, /Sizing/);
-    await expect(page.getByTestId('primary-summary')).toContainText('8 cores / 16 threads · 32 GB RAM · 4 × 2,000 GB SAS (10,000 rpm), RAID 10');
+    await expect(page.getByTestId('primary-summary')).toContainText('8 cores / 16 threads · 32 GB RAM · 4 × 2,000 GB SAS (10,000 rpm), RAID 10 · 2 × 1 Gbit/s · data: mailboxes 1,500 GB, databases 40 GB, queue 10 GB');
     const rec = page.getByRole('region', { name: 'Recommendation for the second node' });
     await expectAboveFold(rec);
     await expect(rec.locator('[data-figure=drbdVolumeStrip]')).toContainText('3,950 GB (limited by the existing server)');

@@ -112,13 +112,20 @@ export function PrimaryInputs({ inputs }: { inputs: PlanningInputs }) {
     goTo('analysis');
   };
   const p = (id: PrimaryFieldId) => text(id, fields[id].value);
+  // Data sizes in a sentence: as many decimals as a small lab server needs, no more.
+  const q = useQuantity();
+  const size = (id: PrimaryFieldId) => {
+    const v = fields[id].value;
+    if (typeof v !== 'number') return '–';
+    return v > 0 && v < 0.01 ? `< ${q(0.01, 'GB', 2)}` : q(v, 'GB', v >= 10 ? 0 : v >= 1 ? 1 : 2);
+  };
   const summary = [
     fields.cpuModel.value ? String(fields.cpuModel.value) : null,
     `${p('cores')} / ${p('threads')}`,
     `${p('ramGb')} RAM`,
     `${fields.diskCount.value ?? '–'} × ${p('diskSizeGb')} ${p('diskType')}, ${p('raidLevel')}`,
     fields.nicCount.value !== undefined ? `${p('nicCount')} × ${p('nicGbps')}` : null,
-    t('sizing.primary.dataSummary', { vmail: p('vmailGb'), db: p('mariadbGb'), spool: p('spoolGb') }),
+    t('sizing.primary.dataSummary', { vmail: size('vmailGb'), db: size('mariadbGb'), spool: size('spoolGb') }),
     p('mailsPerDay'),
   ].filter(Boolean);
 
