@@ -2,6 +2,7 @@
  * The topology diagram from what the project knows: the live cluster's node names when it was read, else
  * the commissioning inventory and settings (link addresses, VIP), else the planning choices alone.
  */
+import { resolveInput } from '../commission/inputs/resolve';
 import type { NodeRole } from '../commission/types';
 import type { TopologyChart, TopologyLink, TopologyNode } from './charts';
 import type { BuildContext } from './context';
@@ -24,11 +25,25 @@ export function nodeName(c: BuildContext, role: NodeRole): string {
 
 const isLoopback = (h: string) => /^127\.|^localhost$|^::1$/.test(h);
 
+/**
+ * The cluster's links as the commissioning plan resolves them (the user's choice, else its proposal from the
+ * inventory: dedicated networks first), so the diagram numbers them as corosync.conf does.
+ */
+export function clusterLinks(c: BuildContext): { purposes: ('corosync' | 'drbd')[]; addrs: Partial<Record<NodeRole, string>> }[] {
+  const p = c.src.project;
+  const chosen = p.commission.settings.links.map((l) => ({ purposes: [...l.purpose], addrs: Object.fromEntries(Object.entries(l.nodes).map(([r, v]) => [r, v!.address])) as Partial<Record<NodeRole, string>> }));
+  if (chosen.length || !p.commission.inventory) return chosen;
+  try {
+    return resolveInput(p, p.commission.inventory).input?.links.map((l) => ({ purposes: l.purposes, addrs: l.addrs })) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** The node's address on the cluster's first link (as commissioning configures it), else from the inventory. */
 export function nodeAddress(c: BuildContext, role: NodeRole): string | undefined {
-  const s = c.src.project.commission.settings;
-  for (const l of s.links) {
-    const a = l.nodes[role]?.address;
+  for (const l of clusterLinks(c)) {
+    const a = l.addrs[role];
     if (a) return a;
   }
   const ifs = c.src.project.commission.inventory?.nodes[role]?.interfaces ?? [];
@@ -67,15 +82,16 @@ export function topologyChart(c: BuildContext): TopologyChart {
   });
   const links: TopologyLink[] = [];
   const [a, b2] = roles;
-  if (s.links.length) {
-    s.links.forEach((l, i) => {
-      const what = l.purpose.map((x) => (x === 'drbd' ? 'DRBD' : 'corosync')).join(' + ');
-      links.push({ from: a!, to: b2!, label: c.d('topology.link', { n: i, what }), kind: l.purpose.includes('drbd') && !l.purpose.includes('corosync') ? 'drbd' : 'corosync' });
+  const resolved = clusterLinks(c);
+  if (resolved.length) {
+    resolved.forEach((l, i) => {
+      const what = l.purposes.map((x) => (x === 'drbd' ? 'DRBD' : 'corosync')).join(' + ');
+      links.push({ from: a!, to: b2!, label: c.d('topology.link', { n: i, what }), kind: l.purposes.includes('drbd') && !l.purposes.includes('corosync') ? 'drbd' : 'corosync' });
     });
   } else {
     for (let i = 0; i < qf.corosyncLinks; i++) links.push({ from: a!, to: b2!, label: c.d('topology.link', { n: i, what: 'corosync' }), kind: 'corosync' });
   }
-  if (replicationKind(c) === 'drbd' && !s.links.some((l) => l.purpose.includes('drbd'))) {
+  if (replicationKind(c) === 'drbd' && !resolved.some((l) => l.purposes.includes('drbd'))) {
     links.push({ from: a!, to: b2!, label: c.d('topology.drbd', { port: s.drbd.port }), kind: 'drbd' });
   }
   if (roles.includes('node3')) links.push({ from: b2!, to: 'node3', label: c.d('topology.link', { n: 0, what: 'corosync' }), kind: 'corosync' });

@@ -9,7 +9,8 @@ export function drawCode(w: PdfWriter, c: CodeBlock): void {
   const pad = 5;
   const lineH = w.lineHeight('mono', type.code, 1.4);
   const inner = w.width - 2 * pad;
-  const lines = c.lines.flatMap((l) => wrapLines(w, l, inner, 'mono', type.code).map((s, i) => (i === 0 ? s : `  ${s}`)));
+  // Tabs as four spaces: config files indent with them, and a tab has no width of its own in the PDF.
+  const lines = c.lines.flatMap((l) => wrapLines(w, l.replace(/\t/g, '    '), inner, 'mono', type.code).map((s, i) => (i === 0 ? s : `\u00a0\u00a0${s}`)));
   w.ensure(Math.min(lines.length, 4) * lineH + 2 * pad);
   w.y += 2;
   let i = 0;

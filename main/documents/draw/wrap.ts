@@ -28,7 +28,7 @@ export function wrapLines(w: PdfWriter, text: string, width: number, font: FontN
   const out: string[] = [];
   for (const raw of text.split('\n')) {
     // Leading spaces indent the first line (task rows under their phase); kept as no-break spaces.
-    const indent = '\u00a0'.repeat(/^ */.exec(raw)![0].length);
+    const indent = '\u00a0'.repeat(/^[ \t]*/.exec(raw)![0].replace(/\t/g, '    ').length);
     const para = raw.trimStart();
     let line = indent;
     let lineW = indent ? measure(indent) : 0;

@@ -30,7 +30,9 @@ const bodies: SectionBodies = {
   },
   'handbook.topology': (c) => {
     const roles = clusterRoles(c);
-    const rows = roles.map((r) => [nodeName(c, r), c.d(`roles.${r}Long`), nodeAddress(c, r) ?? '–']);
+    const live = c.src.live?.ok ? c.src.live.cluster : undefined;
+    // The same address as in the diagram: the live cluster's link 0, else the one commissioning configures.
+    const rows = roles.map((r, i) => [live?.nodes[i]?.name ?? nodeName(c, r), c.d(`roles.${r}Long`), live?.nodes[i]?.address ?? nodeAddress(c, r) ?? '–']);
     if (usesQdevice(c)) rows.push([nodeName(c, 'witness'), c.d('roles.witnessLong'), nodeAddress(c, 'witness') ?? '–']);
     const s = c.src.project.commission.settings;
     return [

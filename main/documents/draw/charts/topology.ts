@@ -94,13 +94,15 @@ export function drawTopology(c: ChartCtx, ch: TopologyChart): void {
       w.line(ellipsize(c, l.label, span - 4, CHART_FONT - 0.6), left.x + left.w + 2, y - 10, { font: 'sans', size: CHART_FONT - 0.6, color, width: span - 4, align: 'center' });
     } else {
       const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
-      const x1 = upper.x + upper.w / 2;
-      const x2 = lower.x + lower.w / 2 + (x1 < lower.x + lower.w / 2 ? -20 : 20);
+      // Each end sits on the side facing the other box, so the lines to two boxes below do not start in one point.
+      const x1 = upper.x + upper.w * (lower.x + lower.w / 2 < upper.x + upper.w / 2 ? 0.3 : 0.7);
+      const x2 = lower.x + lower.w * (upper.x + upper.w / 2 < lower.x + lower.w / 2 ? 0.3 : 0.7);
       d.moveTo(x1, upper.y + upper.h).lineTo(x2, lower.y).stroke();
       if (dashed) d.undash();
       d.restore();
-      const mx = (x1 + x2) / 2;
-      const my = (upper.y + upper.h + lower.y) / 2;
+      // The label a third of the way down, clear of where two such lines cross.
+      const mx = x1 + (x2 - x1) / 3;
+      const my = upper.y + upper.h + (lower.y - upper.y - upper.h) / 3;
       const lw = Math.min(w.widthOf(l.label, 'sans', CHART_FONT - 0.6) + 6, 150);
       w.doc.save().rect(mx - lw / 2, my - 5, lw, 10).fill('#ffffff').restore();
       w.line(ellipsize(c, l.label, lw - 4, CHART_FONT - 0.6), mx - lw / 2 + 2, my - 4, { font: 'sans', size: CHART_FONT - 0.6, color, width: lw - 4, align: 'center' });
