@@ -1,5 +1,6 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BaseWindow, Dialog } from 'electron';
+import type { BaseWindow, Dialog, Shell } from 'electron';
 import type { FileKind } from '../../shared/contract/methods/project';
 import type { DialogService } from '../services';
 
@@ -44,12 +45,27 @@ export function withProjectExtension(filePath: string): string {
   return /\.json$/i.test(filePath) ? filePath : filePath + PROJECT_EXTENSION;
 }
 
+/**
+ * Only an existing, absolute *.pdf regular file is handed to the system: shell.openPath would just as well
+ * start an executable or a .desktop file, and the path comes from the renderer.
+ */
+async function isOpenablePdf(p: string): Promise<boolean> {
+  if (!path.isAbsolute(p) || !/\.pdf$/i.test(p)) return false;
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export function createElectronDialogs(
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
   getWindow: () => BaseWindow | undefined,
   documentsDir: string,
+  shell?: Pick<Shell, 'openPath'>,
 ): DialogService {
   return {
+    ...(shell ? { openPath: async (p: string) => (await isOpenablePdf(p)) && (await shell.openPath(p)) === '' } : {}),
     async openProject() {
       const opts = { properties: ['openFile' as const], filters: FILTERS, defaultPath: documentsDir };
       const win = getWindow();

@@ -60,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
       transport: 'electron',
       osLocale: process.env.MHS_LOCALE || app.getSystemLocale(),
       secrets,
-      dialogs: createElectronDialogs(dialog, () => mainWindow, app.getPath('documents')),
+      dialogs: createElectronDialogs(dialog, () => mainWindow, app.getPath('documents'), shell),
     });
     const emit = createEmitter(() => mainWindow?.webContents);
     registerIpc(ipcMain, createDispatcher({ services, emit }));

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronDialogs, projectFileName, withProjectExtension } from '../../../main/electron/dialogs';
@@ -71,5 +73,24 @@ describe('createElectronDialogs', () => {
   it('save: cancel gives no path', async () => {
     const { dialog } = fakeDialog(null, { canceled: true, filePath: '' });
     expect(await createElectronDialogs(dialog, () => win, '/docs').saveProject('x')).toEqual({ native: true, path: null });
+  });
+
+  it('openPath hands only an existing absolute .pdf file to the system viewer', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mhs-open-'));
+    const pdf = path.join(dir, 'Handbuch.pdf');
+    const script = path.join(dir, 'run.sh');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    writeFileSync(script, '#!/bin/sh\n');
+    const opened: string[] = [];
+    const shell = { openPath: async (p: string) => (opened.push(p), '') };
+    const { dialog } = fakeDialog(null, null);
+    const d = createElectronDialogs(dialog, () => win, '/docs', shell);
+    expect(await d.openPath!(pdf)).toBe(true);
+    expect(await d.openPath!(script)).toBe(false);
+    expect(await d.openPath!('Handbuch.pdf')).toBe(false);
+    expect(await d.openPath!(path.join(dir, 'missing.pdf'))).toBe(false);
+    expect(await d.openPath!(dir + '.pdf')).toBe(false);
+    expect(opened).toEqual([pdf]);
+    expect(createElectronDialogs(dialog, () => win, '/docs').openPath).toBeUndefined();
   });
 });
