@@ -8,7 +8,7 @@ import { ensureTestUsers, freePort, generateKey, startSshd, type SshdInstance } 
 import { tempDir } from '../../test/integration/ssh/helpers';
 import { parseHostSpec } from './commands/analyse';
 import type { CliIO } from './command';
-import { runCli } from './index';
+import { commands, runCli } from './index';
 
 let sshd: SshdInstance;
 let dir: string;
@@ -93,6 +93,20 @@ describe('cli analyse', () => {
     expect(await runCli(['help'], en.value)).toBe(0);
     expect(en.err.join('\n')).toContain(' 12  login refused');
     expect(await runCli(['no-such-command'], io().value)).toBe(2);
+  });
+
+  it('passes --help on to a command that answers it itself', async () => {
+    const seen: string[][] = [];
+    const own = { name: 'own-help-probe', usage: 'own-help-probe', ownHelp: true, run: async (argv: string[]) => (seen.push(argv), 0) };
+    commands.push(own);
+    try {
+      const r = io();
+      expect(await runCli(['own-help-probe', 'set', '--help'], r.value)).toBe(0);
+      expect(seen).toEqual([['set', '--help']]);
+      expect(r.err.join('\n')).not.toContain('Exit codes');
+    } finally {
+      commands.splice(commands.indexOf(own), 1);
+    }
   });
 
   it('exports the collector script, whose output imports to the same kind of facts', async () => {

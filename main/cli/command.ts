@@ -28,6 +28,11 @@ export interface CliCommand {
   usage: string;
   /** Optional i18n key of a one-line description shown under the usage in `--help`. */
   descriptionKey?: string;
+  /**
+   * The command answers `--help` itself (e.g. it has sub-commands with their own help): runCli then passes
+   * `--help` on to run() instead of printing the global help.
+   */
+  ownHelp?: boolean;
   /** Returns the process exit code. */
   run(argv: string[], io: CliIO): Promise<number>;
 }

@@ -15,7 +15,8 @@ import { DOCUMENTED_EXIT_CODES, ExitCode } from './exitCodes';
  * `npm run cli -- <command>` / `npx mail-ha-studio <command>`: the app's handlers without a window.
  * Language: --lang de|en, else MHS_LANG, else the OS locale (German for de_*). See main/cli/README.md.
  */
-const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand, hostsCommand, commissionCommand, clusterCommand, docsCommand, failoverCommand];
+/** Every command, in the order `--help` lists them (exported for tests). */
+export const commands: CliCommand[] = [projectCommand, analyseCommand, importCollectorCommand, collectorScriptCommand, planCommand, hostsCommand, commissionCommand, clusterCommand, docsCommand, failoverCommand];
 
 /** Every line goes through here: nothing a server printed can steer the user's terminal. */
 export function terminalIO(io: CliIO): CliIO {
@@ -47,7 +48,7 @@ export async function runCli(argv: string[], rawIo: CliIO): Promise<number> {
   const io = terminalIO({ ...rawIo, lang });
   const [name, ...args] = rest;
   const cmd = commands.find((c) => c.name === name);
-  if (!cmd || name === '--help' || name === 'help' || args.includes('--help')) {
+  if (!cmd || name === '--help' || name === 'help' || (args.includes('--help') && !cmd.ownHelp)) {
     await printHelp(io);
     return cmd || !name || name === '--help' || name === 'help' ? ExitCode.ok : ExitCode.usage;
   }
