@@ -153,7 +153,7 @@ describe('the lab plan (ct)', () => {
     const sql = transfers.find((a) => a.kind === 'transfer' && a.toPath === '/etc/dovecot/dovecot-sql.conf.ext');
     expect(sql).toMatchObject({ from: 'primary', secret: true, owner: 'root:dovecot' });
     expect(transfers.find((a) => a.kind === 'transfer' && a.toPath === '/etc/ssl/lab/mail.key')).toMatchObject({ secret: true });
-    expect(s.apply.some((a) => a.kind === 'run' && a.command === 'newaliases')).toBe(true);
+    expect(s.apply.some((a) => a.kind === 'run' && a.command === 'postalias hash:/etc/aliases')).toBe(true);
   });
 
   it('uses the dedicated network for link 0 and the witness on the clients network', () => {

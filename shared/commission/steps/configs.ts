@@ -37,9 +37,11 @@ export function configSyncStep(i: PlanInput, role: NodeRole, concern = 'configs.
     apply.push(run(shCommand(['postmap', table]), []));
     rebuilt.push(...tableOutputs(table));
   }
-  if (i.postfix.aliasDatabases.length) {
-    apply.push(run('newaliases', []));
-    for (const a of i.postfix.aliasDatabases) rebuilt.push(...tableOutputs(a));
+  // postalias, not newaliases: newaliases refuses to run where Postfix's inet_interfaces (the VIP after the
+  // cut-over) is not a local address, which is every node but the active one.
+  for (const a of i.postfix.aliasDatabases) {
+    apply.push(run(shCommand(['postalias', a]), []));
+    rebuilt.push(...tableOutputs(a));
   }
   const fileList = i.configFiles.map((f) => f.path);
   return {

@@ -46,6 +46,18 @@ function clientAddress(i: PlanInput, role: NodeRole): string | undefined {
   return link?.addrs[role] ?? (role === 'witness' ? i.witness?.address : undefined);
 }
 
+const SESSIONS_LOCAL = '/etc/fail2ban/jail.d/mail-ha-studio-sessions.local';
+
+/** Writes ignoreip = the cluster's addresses + the peers of the SSH sessions established now. */
+export function sessionIgnoreCommand(ignore: readonly string[]): string {
+  const fixed = ['127.0.0.1/8', '::1', ...new Set(ignore)].join(' ');
+  return [
+    `peers=$(ss -tnH state established '( sport = :22 )' 2>/dev/null | awk '{ a = $4; sub(/:[0-9]+$/, "", a); gsub(/^\\[|\\]$/, "", a); sub(/^::ffff:/, "", a); print a }' | sort -u | tr '\\n' ' ')`,
+    `printf '# Written by Mail HA Studio: the SSH sessions open while fail2ban was set up (the app among them).\\n[DEFAULT]\\nignoreip = %s %s\\n' ${shQuote(fixed)} "$peers" > ${shQuote(SESSIONS_LOCAL)}`,
+    `echo "never banned: ${fixed} $peers"`,
+  ].join('\n');
+}
+
 export function hardeningSteps(i: PlanInput): StepSpec[] {
   const steps: StepSpec[] = [];
   const h = i.hardening;
@@ -117,7 +129,14 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
           `Sperrt Adressen nach wiederholten Fehlanmeldungen (Jails: ${jails.join(', ')}). Fail2Ban liest das systemd-Journal (Debian 12 hat ohne rsyslog keine auth.log) und sperrt über nftables; die Adressen der Clusterknoten werden nie gesperrt.`,
           `Bans addresses after repeated failed logins (jails: ${jails.join(', ')}). Fail2ban reads the systemd journal (Debian 12 has no auth.log without rsyslog) and bans through nftables; the cluster nodes' addresses are never banned.`,
         ),
-        apply: [{ kind: 'write', path, content: renderFail2banJail({ mail, ignore }), mode: '0644' }, systemctl('enable', ['fail2ban']), systemctl('restart', ['fail2ban'])],
+        apply: [
+        { kind: 'write', path, content: renderFail2banJail({ mail, ignore }), mode: '0644' },
+        // Whoever is logged in over SSH right now (the app's own connection, through a jump host or a relay)
+        // is never banned: its address is only known on the node. A .local file is read after the .conf.
+        run(sessionIgnoreCommand(ignore), []),
+        systemctl('enable', ['fail2ban']),
+        systemctl('restart', ['fail2ban']),
+      ],
         verify: [live(jails.map((j) => `fail2ban-client status ${shQuote(j)} >/dev/null`).join(' && '), { waitMs: 60_000, title: t(`Jails aktiv: ${jails.join(', ')}`, `jails active: ${jails.join(', ')}`) })],
         destructive: false,
         expectedDurationS: 8,

@@ -48,7 +48,8 @@ export function cli(e: CliEnv, args: string[], onLine?: (line: string) => 'kill'
 
 function run(e: CliEnv, script: string, args: string[], onLine?: (line: string) => 'kill' | void, timeoutMs = 60 * 60_000): Promise<CliRun & { killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, ...args], { cwd: ROOT, env: env(e), stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (tsx as a loader, not tsx's cli, which runs the script in a child): a SIGKILL must hit the CLI itself.
+    const p = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: env(e), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let partial = '';

@@ -7,8 +7,8 @@
  * installed packages and the system accounts. Values that are random per run (keys, certificates, the
  * delivery test's mail) are reduced to "present".
  */
-import type { LabStatus, NodeStatus } from '../lib/statusSchema.js';
-import { keyLogin, sshRun, type SshLogin } from '../lib/ssh.js';
+import type { LabStatus } from '../lib/statusSchema.js';
+import { rootRun } from './mailEvidence';
 
 /** Config trees whose files are compared by checksum. */
 const CONFIG_PATHS = [
@@ -94,21 +94,11 @@ function parse(raw: string): NodeDump {
   };
 }
 
-/** root by key, or the admin user with sudo once root login is off. */
-async function runAsRoot(st: LabStatus, n: NodeStatus, cmd: string): Promise<string> {
-  const root = await sshRun(n, keyLogin(st, 'root'), cmd, undefined, 300_000).catch(() => undefined);
-  if (root && root.code === 0) return root.stdout;
-  const admin: SshLogin = keyLogin(st, st.credentials.admin.user);
-  const r = await sshRun(n, admin, `sudo -S -p '' sh -c ${`'${cmd.replace(/'/g, `'\\''`)}'`}`, `${st.credentials.admin.password}\n`, 300_000);
-  if (r.code !== 0) throw new Error(`state dump on ${n.name} failed (${r.code}): ${r.stderr.slice(-500)}`);
-  return r.stdout;
-}
-
 export async function stateDump(st: LabStatus, nodes: readonly string[] = st.nodes.map((n) => n.name)): Promise<Record<string, NodeDump>> {
   const root = st.nodes.find((n) => n.name === 'legacy')?.mailStore?.root ?? '/var/vmail';
   const script = dumpScript({ vmail: root, spool: '/var/spool/postfix' });
   const out: Record<string, NodeDump> = {};
-  for (const n of st.nodes.filter((x) => nodes.includes(x.name))) out[n.name] = parse(await runAsRoot(st, n, script));
+  for (const n of st.nodes.filter((x) => nodes.includes(x.name))) out[n.name] = parse(await rootRun(st, n, script));
   return out;
 }
 
