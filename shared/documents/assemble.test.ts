@@ -16,8 +16,9 @@ describe('section numbers', () => {
     expect(n.get('report.conclusion')).toBe('7');
     expect(n.get('report.sources')).toBeUndefined();
     expect(n.get('report.annexHandbook')).toBe('A1');
-    expect(n.get('report.annexUtility')).toBe('A4');
-    expect(n.get('report.annexConfigs')).toBe('A5');
+    expect(n.get('report.annexSteps')).toBe('A4');
+    expect(n.get('report.annexUtility')).toBe('A5');
+    expect(n.get('report.annexConfigs')).toBe('A6');
   });
 
   it('has the IHK chapters in order and unique ids in every document', () => {

@@ -88,6 +88,8 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
   it('Realisierung lists the record steps in time order with node, duration and audit excerpts', async () => {
     const { model, text } = await build('report', withRealisation(p()), 'de');
     expect(text).toContain('Von 4 Schritten auf mail01, mail02 wurden 3 ausgeführt, 1 übersprungen');
+    const phases = model.blocks.find((b): b is Table => b.kind === 'table' && !!b.caption?.includes('Inbetriebnahme je Phase'))!;
+    expect(phases.rows).toEqual([['–', '4', '1', 'mail01, mail02', '621\u00a0s']]);
     const steps = model.blocks.find((b): b is Table => b.kind === 'table' && !!b.caption?.includes('Schritte der Inbetriebnahme'))!;
     expect(steps.rows.map((r) => r[1])).toEqual(['packages.ha@primary', 'packages.ha@secondary', 'drbd.createMd@primary', 'cutover.final@primary']);
     expect(steps.rows[1]).toEqual(['2', 'packages.ha@secondary', 'mail02', '17.11.2026, 08:01', '480\u00a0s', 'ausgeführt']);
@@ -241,7 +243,7 @@ describe('what the Dokumentation step lists as missing', () => {
     const { model } = await build('report', sources(seedProject()), 'de');
     const notes = pendingNotes(model);
     const commissioning = notes.find((n) => n.text.startsWith('Die Inbetriebnahme ist noch nicht gelaufen'))!;
-    expect(commissioning.chapterTitle).toBe('5.1 Ablauf der Inbetriebnahme, 5.2 Durchgeführte Schritte, 5.3 Umstellung');
+    expect(commissioning.chapterTitle).toBe('5.1 Ablauf der Inbetriebnahme, 5.2 Durchgeführte Schritte, 5.3 Umstellung, A4 Protokoll der Inbetriebnahme');
     expect(new Set(notes.map((n) => n.text)).size).toBe(notes.length);
   });
 });

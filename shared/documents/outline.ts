@@ -79,6 +79,7 @@ export const outlines: Record<DocumentKind, SectionDef[]> = {
     s('report.annexHandbook', 2, { numbering: 'annex' }),
     s('report.annexAcceptance', 2, { numbering: 'annex', pageBreak: true, editable: false }),
     s('report.annexTimePlan', 2, { numbering: 'annex', pageBreak: true, editable: false }),
+    s('report.annexSteps', 2, { numbering: 'annex', pageBreak: true, editable: false }),
     s('report.annexUtility', 2, { numbering: 'annex', pageBreak: true, editable: false }),
     s('report.annexConfigs', 2, { numbering: 'annex', pageBreak: true }),
   ],

@@ -7,6 +7,7 @@ import { outlines } from '../outline';
 import { matrixBlocks, phaseTaskTable, sectionFailed } from '../planViews';
 import { pending } from '../prose';
 import { sectionNumbers } from '../assemble';
+import { stepsTable } from './realisation';
 
 /** Public documentation the planning rules and runbooks follow (titles as published). */
 export const sources: { title: string; url: string }[] = [
@@ -41,6 +42,7 @@ export const backBodies: SectionBodies = {
     const m = c.src.plan.matrix;
     return m.ok ? [b.p(c.t('planning:matrix.labels.scale'), 'small'), ...matrixBlocks(c, m.value.slice(1))] : [sectionFailed(c, m)!];
   },
+  'report.annexSteps': (c) => (c.src.realisation?.steps.length ? [stepsTable(c)] : [pending(c, 'noCommissioning')]),
   'report.annexConfigs': (c) => configBlocks(c),
 };
 

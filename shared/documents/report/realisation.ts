@@ -26,7 +26,8 @@ export const realisationBodies: SectionBodies = {
   'report.realisationSteps': (c) => {
     const r = c.src.realisation;
     if (!r || !r.steps.length) return [pending(c, 'noCommissioning')];
-    const out: Block[] = [stepsTable(c)];
+    // Per phase in the main text (the page limit); every step with node, start and duration in the annex.
+    const out: Block[] = [phaseTable(c), b.p(c.d('report.stepsInAnnex'))];
     const withCommands = r.steps.filter((s) => s.commands.length && s.outcome !== 'skipped').slice(0, MAX_EXCERPT_STEPS);
     if (withCommands.length) {
       const lines = withCommands.flatMap((s) => [`# ${s.title} (${nodeLabel(c, s)})`, ...s.commands.slice(0, 2).map((x) => `$ ${x.length > 180 ? `${x.slice(0, 177)}...` : x}`)]);
@@ -49,7 +50,25 @@ const nodeLabel = (c: BuildContext, s: RealisationStep) => knownNodeName(c, s.no
 
 const timerName = (c: BuildContext, id: string) => (id === 'legacyMailOutage' ? c.d('report.timerLegacyMailOutage') : id);
 
-function stepsTable(c: BuildContext) {
+function phaseTable(c: BuildContext) {
+  const r = c.src.realisation!;
+  const phases = [...new Set(r.steps.map((s) => s.phase ?? ''))];
+  const rows = phases.map((ph) => {
+    const steps = r.steps.filter((s) => (s.phase ?? '') === ph);
+    const ms = steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    return [
+      ph ? c.t(`install:ui.phases.${ph}`) : '–', String(steps.length), String(steps.filter((s) => s.outcome === 'skipped').length),
+      [...new Set(steps.map((s) => nodeLabel(c, s)))].join(', '), c.fmt.seconds(ms, 0),
+    ];
+  });
+  return b.table(
+    [col(c.d('common.phase'), 2.4), col(c.d('report.colSteps'), 1, 'right'), col(c.d('report.colSkipped'), 1.3, 'right'), col(c.d('report.colNodes'), 2.8), col(c.d('common.duration'), 1.2, 'right')],
+    rows, { caption: tableCaption(c, c.d('report.captionPhasesRun')) },
+  );
+}
+
+/** Every step of the commissioning record in time order (annex). */
+export function stepsTable(c: BuildContext) {
   const r = c.src.realisation!;
   return b.table(
     [col('#', 0.5, 'right'), col(c.d('report.colStep'), 4.2), col(c.d('report.colNode'), 1.4), col(c.d('report.colStart'), 1.9), col(c.d('common.duration'), 1.1, 'right'), col(c.d('report.colOutcome'), 1.4)],
