@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from '../index';
 import { planCommand } from './plan';
 import { newProject } from '../../../shared/project/schema';
 import type { CliIO } from '../command';
@@ -37,6 +38,17 @@ const seed = {
 };
 
 describe('plan command', () => {
+  it('plan set --help lists the keys (not the global help); plan --help its usage', async () => {
+    const r = io('en');
+    expect(await runCli(['plan', 'set', '--help'], r.value)).toBe(0);
+    const text = r.err.join('\n');
+    for (const key of ['replication', 'quorum', 'fencing', 'risk.by', 'risk.reason', 'vip', 'vip.name']) expect(text).toMatch(new RegExp(`^  ${key.replace('.', '\\.')}\\s`, 'm'));
+    expect(text).not.toContain('Exit codes');
+    const u = io('en');
+    expect(await runCli(['plan', '--help'], u.value)).toBe(0);
+    expect(u.err.join('\n')).toContain('usage: plan --project FILE');
+  });
+
   it('prints the whole plan in German, every key translated', async () => {
     const o = io('de');
     expect(await planCommand.run(['--project', projectFile('seed.json', seed)], o.value)).toBe(0);

@@ -23,9 +23,15 @@ async function reportError(io: CliIO, e: ErrorValue): Promise<void> {
 export const planCommand: CliCommand = {
   name: 'plan',
   usage: 'plan --project FILE [--json] | plan set --project FILE KEY=VALUE...',
+  // `plan set --help` lists the keys, so --help must reach this command instead of the global help.
+  ownHelp: true,
   async run(argv, io) {
     // `plan set` writes planning decisions and commissioning settings (main/cli/commands/planSet.ts).
     if (argv[0] === 'set') return planSetCommand.run(argv.slice(1), io);
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.err(`usage: ${this.usage}`);
+      return 0;
+    }
     const { options } = parseArgs(argv, ['project']);
     if (typeof options.project !== 'string') {
       io.err(`usage: ${this.usage}`);
