@@ -7,7 +7,8 @@
  *  2. into the project file by read-modify-write of only `commission.record` (atomic), when there is a file,
  * and pushes it as a `commission.record` event so the renderer's store holds it too.
  * The renderer autosaves the whole project, possibly with an older copy of the record. Every write of a
- * project file from main goes through `writeProjectFileWithRecord` (one queue per file, so a read-modify-write
+ * project file from main goes through `writeProjectFileWithMainSections` (main/handlers/project/mainSections.ts;
+ * one queue per file, so a read-modify-write
  * and an autosave never interleave) and gets the newest record by `revision` laid over it. So neither
  * writer can roll the other back: the record only grows, the rest of the project is the renderer's.
  */
@@ -125,9 +126,4 @@ export function recordStoreOf(services: Services): CommissionRecordStore {
 /** For project.save / project.autosave / project.open: main's newest record wins over an older copy. */
 export function overlayCommissionRecord(services: Services, project: Project): Promise<Project> {
   return recordStoreOf(services).overlay(project);
-}
-
-/** What project.save / project.autosave should call instead of writeProjectFile. */
-export function writeProjectFileWithRecord(services: Services, file: string, project: Project): Promise<void> {
-  return withFileQueue(file, async () => writeProjectFile(file, await overlayCommissionRecord(services, project)));
 }

@@ -1,11 +1,11 @@
-import { overlayCommissionRecord } from '../../commission/recordStore';
+import { overlayMainSections } from './mainSections';
 import { readProjectFile } from '../../project/projectFiles';
 import type { Handler } from '../types';
 
 export const projectOpen: Handler<'project.open'> = async ({ path }, { services }) => {
   const read = await readProjectFile(path);
   const { migratedFrom } = read;
-  const project = await overlayCommissionRecord(services, read.project);
+  const project = await overlayMainSections(services, read.project);
   await services.settings.addRecent({
     path,
     title: project.meta.title,

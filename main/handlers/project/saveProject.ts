@@ -1,4 +1,4 @@
-import { overlayCommissionRecord, writeProjectFileWithRecord } from '../../commission/recordStore';
+import { overlayMainSections, writeProjectFileWithMainSections } from './mainSections';
 import type { Handler } from '../types';
 import { resolveProjectPath } from '../dialog/documentsDir';
 
@@ -6,8 +6,8 @@ export const projectSave: Handler<'project.save'> = async ({ path: typed, projec
   // A bare file name goes into the documents folder, not into whatever directory the app was started from.
   const path = resolveProjectPath(typed);
   const savedAt = services.now().toISOString();
-  // The commissioning record is main's: a renderer's older copy never rolls it back (see main/commission/README.md).
-  await writeProjectFileWithRecord(services, path, { ...project, updatedAt: savedAt });
+  // The commissioning record and the failover runs are main's: a renderer's older copy never rolls them back.
+  await writeProjectFileWithMainSections(services, path, { ...project, updatedAt: savedAt });
   // Once it has a real file the recovery copy is no longer needed.
   await services.recovery.discard(project.id);
   await services.settings.addRecent({ path, title: project.meta.title, customer: project.meta.customer, openedAt: savedAt });
@@ -19,9 +19,9 @@ export const projectAutosave: Handler<'project.autosave'> = async ({ path, proje
   const savedAt = services.now().toISOString();
   const stamped = { ...project, updatedAt: savedAt };
   if (path) {
-    await writeProjectFileWithRecord(services, path, stamped);
+    await writeProjectFileWithMainSections(services, path, stamped);
   } else {
-    await services.recovery.save(await overlayCommissionRecord(services, stamped));
+    await services.recovery.save(await overlayMainSections(services, stamped));
   }
   const target = path ? 'file' : 'recovery';
   emit('project.saved', { path: path ?? null, savedAt, target });
