@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shQuote } from '../../../shared/shell/quote';
 import { readProjectFile } from '../../../main/project/projectFiles';
-import { recordStoreOf, writeProjectFileWithRecord } from '../../../main/commission/recordStore';
+import { recordStoreOf } from '../../../main/commission/recordStore';
+import { writeProjectFileWithMainSections } from '../../../main/handlers/project/mainSections';
 import { plan, recorder, request, run, saveProjectFile, step, testProject, text, useHarness } from './harness';
 
 const harness = useHarness();
@@ -164,7 +165,7 @@ describe('running a plan', () => {
     const file = await saveProjectFile(w, project);
     const res = await run(recorder(harness().services), request(project, plan([step('x@primary', { apply: [{ kind: 'run', command: 'true' }] })]), w, { path: file }));
     // The renderer still holds the project as it was before the run and autosaves it with a new title.
-    await writeProjectFileWithRecord(harness().services, file, { ...project, meta: { ...project.meta, title: 'Neuer Titel' } });
+    await writeProjectFileWithMainSections(harness().services, file, { ...project, meta: { ...project.meta, title: 'Neuer Titel' } });
     const onDisk = (await readProjectFile(file)).project;
     expect(onDisk.meta.title).toBe('Neuer Titel');
     expect(onDisk.commission.record?.revision).toBe(res.record.revision);
