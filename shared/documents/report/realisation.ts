@@ -8,7 +8,20 @@ import type { RealisationStep } from '../sources';
 import { knownNodeName } from '../topology';
 import type { NodeRole } from '../../commission/types';
 
-const MAX_EXCERPT_STEPS = 14;
+const MAX_EXCERPT_STEPS = 12;
+
+/** Probes that say nothing about what a step did (the sudo check before every command, bare tests). */
+const TRIVIAL = /^(sudo -n true|true|test |\[ |command -v |systemctl is-(active|enabled) )/;
+
+/** The first command of a step that did something, as its first line (scripts are long). */
+function excerpt(commands: string[]): string | undefined {
+  const cmd = commands.find((x) => !TRIVIAL.test(x.trim()));
+  if (!cmd) return undefined;
+  const lines = cmd.trim().split('\n');
+  const first = lines.find((l) => l.trim() && !/^set -e\b/.test(l.trim()))?.trim() ?? lines[0]!.trim();
+  const more = lines.length > 1 || first.length > 150;
+  return `${first.slice(0, 150)}${more ? ' …' : ''}`;
+}
 
 export const realisationBodies: SectionBodies = {
   'report.realisationOverview': (c) => {
@@ -28,9 +41,9 @@ export const realisationBodies: SectionBodies = {
     if (!r || !r.steps.length) return [pending(c, 'noCommissioning')];
     // Per phase in the main text (the page limit); every step with node, start and duration in the annex.
     const out: Block[] = [phaseTable(c), b.p(c.d('report.stepsInAnnex'))];
-    const withCommands = r.steps.filter((s) => s.commands.length && s.outcome !== 'skipped').slice(0, MAX_EXCERPT_STEPS);
+    const withCommands = r.steps.map((st) => ({ st, cmd: st.outcome === 'skipped' ? undefined : excerpt(st.commands) })).filter((x) => x.cmd).slice(0, MAX_EXCERPT_STEPS);
     if (withCommands.length) {
-      const lines = withCommands.flatMap((s) => [`# ${s.title} (${nodeLabel(c, s)})`, ...s.commands.slice(0, 2).map((x) => `$ ${x.length > 180 ? `${x.slice(0, 177)}...` : x}`)]);
+      const lines = withCommands.flatMap(({ st, cmd }) => [`# ${st.title} (${nodeLabel(c, st)})`, `$ ${cmd}`]);
       out.push(b.p(c.d('report.excerptsLead')), b.code(lines, c.d('report.captionExcerpts')));
     }
     return out;
