@@ -25,6 +25,7 @@ export const planCommand: CliCommand = {
   usage: 'plan --project FILE [--json] | plan set --project FILE KEY=VALUE...',
   // `plan set --help` lists the keys, so --help must reach this command instead of the global help.
   ownHelp: true,
+  descriptionKey: 'common:cli.help.plan',
   async run(argv, io) {
     // `plan set` writes planning decisions and commissioning settings (main/cli/commands/planSet.ts).
     if (argv[0] === 'set') return planSetCommand.run(argv.slice(1), io);
