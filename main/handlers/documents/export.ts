@@ -7,6 +7,7 @@ import { generateDocument, type GenerateStage } from '../../documents/generate';
 import { readAsBuilt } from '../../documents/asBuilt';
 import { nodeTranslator } from '../../i18n/nodeI18n';
 import type { Handler } from '../types';
+import { rememberExport } from './exportedPaths';
 
 /** Overall progress per stage: rendering is most of the work. */
 const span: Record<GenerateStage, [number, number]> = { gather: [0, 10], build: [10, 15], render: [15, 95], write: [95, 100] };
@@ -37,6 +38,7 @@ export const documentsExport: Handler<'documents.export'> = async (input, ctx) =
         emit('run.progress', { runId, done: Math.round(a + ((b - a) * done) / Math.max(1, total)), total: 100, label: `docs:step.stage.${stage}` });
       },
     });
+    rememberExport(services, path);
     emit('run.progress', { runId, done: 100, total: 100, label: 'docs:step.stage.done' });
     let snapshot;
     if (approved && kind === 'proposal') {

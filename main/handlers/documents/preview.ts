@@ -2,6 +2,8 @@ import path from 'node:path';
 import { generateDocument } from '../../documents/generate';
 import { nodeTranslator } from '../../i18n/nodeI18n';
 import { documentsDir } from '../dialog/documentsDir';
+import { AppError } from '../../../shared/errors';
+import { wasExported } from './exportedPaths';
 import type { Handler } from '../types';
 
 export const documentsPreview: Handler<'documents.preview'> = async ({ project, kind, lang }, { services }) => {
@@ -17,7 +19,9 @@ export const documentsSuggestPath: Handler<'documents.suggestPath'> = async ({ k
   return { path: path.join(documentsDir(), `${name}.pdf`) };
 };
 
+/** Opens only a PDF this process exported (see exportedPaths). */
 export const documentsOpen: Handler<'documents.open'> = async ({ path: file }, { services }) => {
+  if (!wasExported(services, file)) throw new AppError('docs:errors.notExported', { path: file });
   const open = services.dialogs.openPath;
   return { opened: open ? await open(file) : false };
 };
