@@ -1,15 +1,17 @@
 // ct tier: systemd-nspawn containers at native speed inside the lab namespace. No DRBD here; the cluster's
-// storage is one image file on a host loop device bound into every node, as a SAN LUN would be.
+// storage is one image file on a host loop device that every node has as a block device node, as a SAN
+// LUN would be.
 // Each container has two NICs: host0 on the client bridge (nspawn's --network-bridge) and host1 on the
 // cluster bridge (a --network-veth-extra pair whose host end the lab attaches).
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureTrackingHierarchies, removeNamespaceCgroups } from './cgroup.js';
 import { NETS, guestIfName, hostIfName, runDir, type NodeName } from './config.js';
 import { writeIdentity } from './identity.js';
 import { attachPort, portExists, setPortState } from './net.js';
 import { containerInit, maskContainerUnits, mountOverlay, nspawnLaunch, stopNspawn, umountIfMounted } from './nspawn.js';
 import { linkState, nodeProc, procAlive, procRecord, saveState, type InterfaceRecord, type LabState } from './state.js';
-import { isAlive, run, spawnDetached, waitFor } from './util.js';
+import { isAlive, run, sleep, spawnDetached, waitFor } from './util.js';
 
 export const CT_SHARED_DISK_MIB = 512;
 
@@ -26,7 +28,51 @@ export async function attachSharedDisk(state: LabState): Promise<string> {
   return dev;
 }
 
-export async function startCtNode(state: LabState, node: NodeName, imageRoot: string, clientPub: string, hostKeyDir: string, devices: string[]): Promise<void> {
+/** Major and minor number of a device node (glibc's encoding of st_rdev). */
+export function deviceNumbers(path: string): { major: number; minor: number } {
+  const rdev = statSync(path).rdev;
+  return { major: Math.floor(rdev / 256) & 0xfff, minor: (rdev & 0xff) | (Math.floor(rdev / 4096) & 0xfff00) };
+}
+
+export const SHARED_LUN_UNIT = 'lab-shared-lun.service';
+
+/**
+ * A unit that creates the shared LUN's device node in the container's own /dev at every boot. A bind mount
+ * of the host's node (nspawn --bind) is a mount point at /dev/loopN, and ocf:heartbeat:Filesystem's stop
+ * unmounts whatever is mounted on or from its device: after the first failover the node was left with an
+ * empty placeholder file. A real node is what a SAN LUN is on a server. The containers' devices cgroup is
+ * not restricted (nspawn --register=no sets no device policy) and nspawn keeps CAP_MKNOD.
+ */
+export function sharedLunUnit(dev: string, n: { major: number; minor: number }): string {
+  return [
+    '[Unit]',
+    "Description=The lab's shared LUN as a block device node",
+    'DefaultDependencies=no',
+    'Before=local-fs-pre.target sysinit.target',
+    '',
+    '[Service]',
+    'Type=oneshot',
+    'RemainAfterExit=yes',
+    `ExecStartPre=-/bin/rm -f ${dev}`,
+    `ExecStart=/bin/mknod -m 0660 ${dev} b ${n.major} ${n.minor}`,
+    `ExecStartPost=/bin/chgrp disk ${dev}`,
+    '',
+    '[Install]',
+    'WantedBy=sysinit.target',
+    '',
+  ].join('\n');
+}
+
+function installSharedLunUnit(root: string, dev: string): void {
+  const dir = join(root, 'etc', 'systemd', 'system');
+  writeFileSync(join(dir, SHARED_LUN_UNIT), sharedLunUnit(dev, deviceNumbers(dev)));
+  const wants = join(dir, 'sysinit.target.wants');
+  mkdirSync(wants, { recursive: true });
+  rmSync(join(wants, SHARED_LUN_UNIT), { force: true });
+  symlinkSync(`../${SHARED_LUN_UNIT}`, join(wants, SHARED_LUN_UNIT));
+}
+
+export async function startCtNode(state: LabState, node: NodeName, imageRoot: string, clientPub: string, hostKeyDir: string, sharedLun?: string): Promise<void> {
   const nodeDir = join(runDir('ct'), 'nodes', node);
   rmSync(nodeDir, { recursive: true, force: true });
   mkdirSync(nodeDir, { recursive: true });
@@ -35,12 +81,13 @@ export async function startCtNode(state: LabState, node: NodeName, imageRoot: st
   saveState(state);
   writeIdentity(ov.root, imageRoot, node, hostKeyDir, clientPub);
   maskContainerUnits(ov.root);
+  if (sharedLun) installSharedLunUnit(ov.root, sharedLun);
+  await ensureTrackingHierarchies();
   (state.launches ??= {})[node] = nspawnLaunch({
     ns: state.netns,
     name: node,
     root: ov.root,
     logFile: join(runDir('ct'), 'logs', `${node}-console.log`),
-    devices,
     extraVeths: [{ host: hostIfName('ct', 'cluster', node), guest: guestIfName('ct', 'cluster') }],
   });
   await bootCtNode(state, node);
@@ -109,6 +156,8 @@ export async function poweroffCtNode(state: LabState, node: NodeName, timeoutMs 
 export async function stopCtResources(state: LabState): Promise<void> {
   await Promise.all(state.procs.filter((p) => p.kind === 'nspawn' && procAlive(p)).map((p) => stopNspawn(p.pid, p.init, 5000)));
   for (const m of [...state.mounts].reverse()) await umountIfMounted(m);
+  // A killed container's processes may take a moment to leave its cgroups (the leftover check reports any).
+  for (let i = 0; i < 40 && removeNamespaceCgroups(state.netns).length; i++) await sleep(250);
   for (const l of state.loops) {
     const r = await run('losetup', ['-l', '-n', '-O', 'BACK-FILE', l], { allowFail: true });
     const back = r.stdout.trim();

@@ -1,12 +1,13 @@
 // build | up | status | down for both tiers, per instance (MHS_LAB_INSTANCE).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_NODES, BANNER_TIMEOUT_MS, BOOT_TIMEOUT_MS, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, netnsName, nodeServicePort, portBase, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
+import { ensureTrackingHierarchies, removeNamespaceCgroups } from './cgroup.js';
+import { ALL_NODES, BANNER_TIMEOUT_MS, BOOT_TIMEOUT_MS, CACHE_DIR, INSTANCE, NODE_ADDR, SERVICES, VIP, buildNetnsName, netnsName, nodeServicePort, portBase, runDir, runRoot, sockDir, sshPort, vipPort, type NodeName, type Tier } from './config.js';
 import { attachSharedDisk, startCtNode, stopCtResources } from './ct.js';
 import { ensureClientKey, makeHostKeys } from './identity.js';
 import { ensureImage, imageDir, imageKey, isBuilt, type BuiltImage } from './images.js';
 import { createNetns, deleteNetns, netnsExists, startRelay, startRepoServer } from './net.js';
-import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, reservePortBlock, toolsFor } from './preflight.js';
+import { busyPorts, busyPortsMessage, labPorts, missingTools, missingToolsMessage, raiseInotifyInstances, reservePortBlock, toolsFor } from './preflight.js';
 import { provisionLegacy } from './provision.js';
 import { loadState, procAlive, procRecord, recordEvent, saveState, stateFile, statusFile, type LabState } from './state.js';
 import { buildStatus, knownHostsText, writeStatus, type LabStatus } from './status.js';
@@ -40,7 +41,12 @@ export async function buildImages(tier: Tier): Promise<BuildResult> {
   // One builder at a time machine-wide (every instance and clone shares the cache): others wait.
   return withLock(join(CACHE_DIR, 'build.lock'), 'the lab image build lock', 60 * 60_000, async () => {
     const base = await ensureImage('base');
-    const legacy = await ensureImage('legacy', provisionLegacy);
+    // The provisioning boot of legacy is a container too (see raiseInotifyInstances).
+    if (!isBuilt(imageDir('legacy', imageKey('legacy')))) {
+      raiseInotifyInstances();
+      await ensureTrackingHierarchies();
+    }
+    const legacy = await ensureImage('legacy', provisionLegacy).finally(() => removeNamespaceCgroups(buildNetnsName()));
     const images = [base, legacy];
     if (tier === 'vm') images.push(...(await buildVmImages(base, legacy)));
     return { tier, images, seconds: (Date.now() - t0) / 1000 };
@@ -61,6 +67,7 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
   if (prev || (await netnsExists(netnsName(tier)))) await down(tier);
   // Both tiers' blocks at once: a socket that took a port before it was reserved has long gone when the other tier starts.
   reservePortBlock(portBase('ct'), portBase('vm') + 999);
+  if (tier === 'ct') raiseInotifyInstances();
   const busy = await busyPorts(labPorts(tier, nodes, build));
   if (busy.length) throw new Error(busyPortsMessage(tier, INSTANCE, busy));
   const built = await buildImages(tier);
@@ -108,10 +115,10 @@ async function upLocked(tier: Tier, nodes: NodeName[]): Promise<LabStatus> {
     writeFileSync(join(dir, 'known_hosts'), knownHostsText(state));
     if (tier === 'ct') {
       const dev = await attachSharedDisk(state);
-      // The LUN is bound into every node (also the witness, so a three-node cluster can use it).
+      // Every node has the LUN (also the witness, so a three-node cluster can use it).
       state.sharedDisk = { ...(state.sharedDisk as NonNullable<LabState['sharedDisk']>), attachedTo: ALL_NODES.filter((n) => nodes.includes(n)) };
       for (const n of nodes) {
-        await startCtNode(state, n, n === 'legacy' ? legacy.root : base.root, clientPub, join(dir, 'hostkeys', n), [dev]);
+        await startCtNode(state, n, n === 'legacy' ? legacy.root : base.root, clientPub, join(dir, 'hostkeys', n), dev);
       }
     } else {
       await startVmNodes(state, nodes, clientPub, built.images);

@@ -1,5 +1,6 @@
 // What a lab could leave behind on the host; `down` must leave none of it.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { namespaceCgroups } from './cgroup.js';
 import { netnsName, runDir, sockDir, type Tier } from './config.js';
 import { procAlive, type ProcRecord } from './state.js';
 import { run } from './util.js';
@@ -10,6 +11,7 @@ export async function leftovers(tier: Tier, procs: ProcRecord[] = []): Promise<s
   const rd = runDir(tier);
   if (existsSync(`/run/netns/${netnsName(tier)}`)) found.push(`network namespace ${netnsName(tier)}`);
   if (existsSync(sockDir(tier))) found.push(`relay socket dir ${sockDir(tier)}`);
+  for (const c of namespaceCgroups(netnsName(tier))) found.push(`cgroup ${c}`);
   for (const line of readFileSync('/proc/self/mounts', 'utf8').split('\n')) {
     const mp = line.split(' ')[1];
     if (mp && mp.startsWith(rd)) found.push(`mount ${mp}`);

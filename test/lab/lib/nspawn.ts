@@ -1,6 +1,7 @@
 // systemd-nspawn nodes on an overlay of a cached root image, attached to the lab bridge.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeCgroups, inCgroups, trackingHierarchies } from './cgroup.js';
 import { BRIDGE, type NodeName } from './config.js';
 import type { NodeLaunch } from './state.js';
 import { inNetns } from './net.js';
@@ -47,8 +48,6 @@ export interface NspawnSpec {
   name: NodeName;
   root: string;
   logFile: string;
-  /** host block devices bound into the container at the same path */
-  devices?: string[];
   /** further veth pairs (host end in the lab namespace, attached to a bridge by the caller) */
   extraVeths?: { host: string; guest: string }[];
 }
@@ -69,9 +68,11 @@ export function nspawnLaunch(s: NspawnSpec): NodeLaunch {
     `--network-bridge=${BRIDGE.name}`,
     ...(s.extraVeths ?? []).map((v) => `--network-veth-extra=${v.host}:${v.guest}`),
     '--capability=CAP_NET_ADMIN,CAP_NET_RAW,CAP_IPC_LOCK,CAP_SYS_RESOURCE',
-    ...(s.devices ?? []).map((d) => `--bind=${d}`),
   ];
-  const [cmd, a] = inNetns(s.ns, 'systemd-nspawn', args);
+  // The container gets the unified hierarchy (cgroup2 at its /sys/fs/cgroup), as Debian 12's systemd runs on a
+  // real server; left alone, nspawn would give it this hybrid host's v1 layout. Its cgroup is its own (cgroup.ts).
+  const [ncmd, nargs] = inNetns(s.ns, 'env', ['SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1', 'systemd-nspawn', ...args]);
+  const [cmd, a] = inCgroups(nodeCgroups(trackingHierarchies().dirs, s.ns, s.name), ncmd, nargs);
   return { cmd, args: a, log: s.logFile };
 }
 

@@ -191,3 +191,17 @@ export function busyPortsMessage(tier: Tier, instance: number, busy: { port: num
     'stop what holds them (another lab of the same instance: npm run lab -- down), or use another instance (MHS_LAB_INSTANCE=0..7)'
   );
 }
+
+const INOTIFY_INSTANCES = '/proc/sys/fs/inotify/max_user_instances';
+/** Enough for all eight instances' containers (each container's systemd, journald, networkd ... holds ~8). */
+export const MIN_INOTIFY_INSTANCES = 1024;
+
+/**
+ * Every container runs as host root, so all of them share root's inotify instance limit (Debian: 128). With
+ * 15 containers of other instances up, a new container's systemd failed "Failed to create inotify object:
+ * Too many open files" and never started sshd. Machine-wide, only ever raised.
+ */
+export function raiseInotifyInstances(min = MIN_INOTIFY_INSTANCES): void {
+  if (!existsSync(INOTIFY_INSTANCES)) return;
+  if (Number(readFileSync(INOTIFY_INSTANCES, 'utf8').trim()) < min) writeFileSync(INOTIFY_INSTANCES, `${min}\n`);
+}

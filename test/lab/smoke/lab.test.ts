@@ -12,6 +12,7 @@ import { loadState, statusFile } from '../lib/state.js';
 import { parseLabStatus } from '../lib/statusSchema.js';
 import { sleep } from '../lib/util.js';
 import { ctx, has, node, refresh, root, tier, wanted } from './context.js';
+import { ctNodeTests } from './ctNodes.js';
 import { networkTests } from './network.js';
 import { packageTests } from './packages.js';
 import { primitiveTests } from './primitives.js';
@@ -246,6 +247,8 @@ describe(`lab ${tier}`, () => {
     },
     900_000,
   );
+
+  describe.runIf(tier === 'ct')('ct nodes as servers', ctNodeTests);
 
   describe('failure primitives', primitiveTests);
 

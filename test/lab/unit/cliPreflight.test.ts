@@ -1,14 +1,21 @@
-// `npm run lab -- up` itself (the CLI as a user runs it, as root) on instance 7: without host tools, and with
-// a port taken, it explains and starts nothing.
+// `npm run lab -- up` itself (the CLI as a user runs it, as root) on an instance nobody has up: without host
+// tools, and with a port taken, it explains and starts nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LAB_DIR, netnsName, sshPort, sockDir } from '../lib/config.js';
+import { LAB_DIR, MAX_INSTANCE, netnsName, sshPort, sockDir } from '../lib/config.js';
+import { stateFile } from '../lib/state.js';
 
-const INSTANCE = 7;
+/**
+ * The highest instance whose ct lab is down (instance 7 is the second lab engineer's and often up): a lab
+ * that is up would answer "already up" before the port check, and `up` tears a stale one down.
+ */
+const INSTANCE = [...Array(MAX_INSTANCE).keys()]
+  .map((i) => MAX_INSTANCE - i)
+  .find((n) => !existsSync(stateFile('ct', n)) && !existsSync(`/run/netns/${netnsName('ct', n)}`));
 const cli = (env: NodeJS.ProcessEnv) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(LAB_DIR, 'cli.ts'), 'up', '--tier', 'ct'], {
     cwd: join(LAB_DIR, '..', '..'),
@@ -20,7 +27,7 @@ const cli = (env: NodeJS.ProcessEnv) =>
 let srv: Server | undefined;
 afterEach(() => new Promise<void>((r) => (srv ? srv.close(() => r()) : r())));
 
-describe.runIf(process.getuid?.() === 0)('npm run lab -- up preflight (instance 7)', () => {
+describe.runIf(process.getuid?.() === 0 && INSTANCE !== undefined)(`npm run lab -- up preflight (instance ${INSTANCE ?? 'none free'})`, () => {
   it('on a machine without the host tools says which Debian packages to install, and starts nothing', () => {
     const r = cli({ PATH: mkdtempSync(join(tmpdir(), 'lab-nopath-')) });
     expect(r.status).toBe(1);
@@ -32,7 +39,7 @@ describe.runIf(process.getuid?.() === 0)('npm run lab -- up preflight (instance 
   });
 
   it('with one of its ports taken names the port and the process, and starts nothing', async () => {
-    const port = sshPort('ct', 'secondary', INSTANCE);
+    const port = sshPort('ct', 'secondary', INSTANCE!);
     srv = createServer();
     await new Promise<void>((r) => srv!.listen(port, '127.0.0.1', () => r()));
     const r = cli({});
