@@ -14,6 +14,7 @@ import { nodeRoles } from '../../../shared/commission/types';
 import type { EventPayload } from '../../../shared/contract';
 import type { FailoverPreview } from '../../../shared/contract/methods/failover';
 import { caseIds, isCaseId, type CaseId } from '../../../shared/failover/cases';
+import { checkText } from '../../../shared/failover/checkText';
 import type { CaseResult, FailoverRun } from '../../../shared/failover/schema';
 import type { Project } from '../../../shared/project/schema';
 import { parseArgs } from '../args';
@@ -47,10 +48,10 @@ export function previewLines(p: FailoverPreview, t: TFunction): string[] {
   return out;
 }
 
-export function resultLines(r: CaseResult, t: TFunction): string[] {
+export function resultLines(r: CaseResult, t: TFunction, lang = 'en'): string[] {
   const out = [`${r.caseId}: ${t(`failover:verdict.${r.verdict.value}`).toUpperCase()}`];
-  if (r.verdict.reason) out.push(`  ${t(r.verdict.reason.key, { ...(r.verdict.reason.params ?? {}), defaultValue: r.verdict.reason.key })}`);
-  for (const c of r.verdict.checks) out.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${t(c.key, { ...(c.params ?? {}), defaultValue: c.key })}`);
+  if (r.verdict.reason) out.push(`  ${checkText(t, lang, r.verdict.reason.key, r.verdict.reason.params)}`);
+  for (const c of r.verdict.checks) out.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${checkText(t, lang, c.key, c.params)}`);
   for (const f of r.findings.filter((x) => x.severity !== 'info').slice(0, 8)) out.push(`  ${t(`failover:severity.${f.severity}`)}: ${t(`failover:findings.${f.kind}`)} @ ${f.node} (${f.count}×): ${f.line.slice(0, 160)}`);
   return out;
 }
@@ -181,7 +182,7 @@ export const failoverCommand: CliCommand = {
       stop();
     }
     if (o.json) io.out(JSON.stringify(run, null, 2));
-    else for (const c of run.cases) for (const l of resultLines(c, t)) io.out(l);
+    else for (const c of run.cases) for (const l of resultLines(c, t, io.lang)) io.out(l);
     if (run.status === 'cancelled') return ExitCode.cancelled;
     if (run.error) io.err(t(run.error.key, { ...(run.error.params ?? {}), defaultValue: run.error.key }));
     const ok = run.status === 'done' && run.cases.length === chosen.length && run.cases.every((c) => c.verdict.value === 'pass' || c.verdict.value === 'notApplicable');

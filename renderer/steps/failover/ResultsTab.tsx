@@ -3,6 +3,7 @@ import { acceptanceRun, sollIst } from '../../../shared/failover/runs';
 import type { CaseResult, FailoverRun } from '../../../shared/failover/schema';
 import { useStore } from '../../store';
 import { clock, sec } from './format';
+import { checkText } from './checkText';
 import { Timeline } from './Timeline';
 
 export function runName(t: (k: string, o?: Record<string, unknown>) => string, r: FailoverRun): string {
@@ -53,7 +54,7 @@ function CaseDetail({ result }: { result: CaseResult }) {
       <h2 id="fo-detail-title">
         {t(`cases.${result.caseId}.title`)}: <span className={`fo-v-${result.verdict.value}`}>{t(`verdict.${result.verdict.value}`)}</span>
       </h2>
-      {result.verdict.reason ? <p className="notice">{t(result.verdict.reason.key, { ...(result.verdict.reason.params ?? {}), defaultValue: result.verdict.reason.key })}</p> : null}
+      {result.verdict.reason ? <p className="notice">{checkText(t, result.verdict.reason.key, result.verdict.reason.params)}</p> : null}
       {result.faultAt !== undefined ? <Timeline result={result} /> : null}
       <div className="fo-detail-grid">
         <div>
@@ -61,7 +62,7 @@ function CaseDetail({ result }: { result: CaseResult }) {
           <ul className="fo-checks">
             {result.verdict.checks.map((c) => (
               <li key={c.id} className={c.ok ? 'ok' : 'bad'} data-check={c.id}>
-                <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span> {t(c.key, { ...(c.params ?? {}), defaultValue: c.key })}
+                <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span> {checkText(t, c.key, c.params)}
               </li>
             ))}
           </ul>

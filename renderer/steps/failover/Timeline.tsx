@@ -37,10 +37,13 @@ export function timelineModel(r: CaseResult) {
     return { row, segments: k };
   });
   const segments = Math.max(1, ...lanes.map((l) => l.segments));
+  // The chart shows what changed, not every step towards it: no monitor results, no "initiating …", no vote counts.
   const events: TimelineEvent[] = r.events
     .filter((e) => e.kind !== 'runner' || e.bad)
+    .filter((e) => !(e.kind === 'resource' && (/^monitor /.test(e.text) || e.text.endsWith('…')) && !e.bad))
+    .filter((e) => !(e.kind === 'quorum' && /^quorum members/.test(e.text)))
     .filter((e) => e.t >= start && e.t <= end)
-    .slice(0, 40)
+    .slice(0, 30)
     .map((e, i) => ({ n: i + 1, atS: (e.t - t0) / 1000, text: e.text, node: e.node, bad: !!e.bad || e.kind === 'fault' }));
   const mails = r.mails ? mailSeries(r.mails.records, start, end, Math.max(500, Math.round((end - start) / 120))).map((p) => ({ ...p, x: (p.t - t0) / 1000 - x0 })) : [];
   return { t0, x0, x1, rows: lanes.map((l) => l.row), segments, events, mails };
@@ -58,10 +61,19 @@ export function Timeline({ result }: { result: CaseResult }) {
     return out;
   })();
   const rows = m.rows.map((r) => ({ ...r, label: t(`protocols.${String(r.protocol)}`) }));
+  // A number only where it does not run into the previous one (about 2 % of the width apart).
+  let lastLabel = -Infinity;
+  const labelled = new Set<number>();
+  for (const e of m.events) {
+    if (e.atS - lastLabel >= width * 0.02) {
+      labelled.add(e.n);
+      lastLabel = e.atS;
+    }
+  }
   const refLines = (withLabels: boolean) => [
     <ReferenceLine key="fault" x={-m.x0} stroke={C.fault} strokeWidth={2} label={withLabels ? { value: t('ui.timeline.fault'), position: 'top', fill: C.fault, fontSize: 11 } : undefined} />,
     ...m.events.map((e) => (
-      <ReferenceLine key={e.n} x={e.atS - m.x0} stroke={e.bad ? C.bad : C.event} strokeDasharray="3 3" label={withLabels ? { value: String(e.n), position: 'insideTopRight', fill: e.bad ? C.bad : C.event, fontSize: 10 } : undefined} />
+      <ReferenceLine key={e.n} x={e.atS - m.x0} stroke={e.bad ? C.bad : C.event} strokeDasharray="3 3" label={withLabels && labelled.has(e.n) ? { value: String(e.n), position: 'insideTopRight', fill: e.bad ? C.bad : C.event, fontSize: 10 } : undefined} />
     )),
   ];
   return (
