@@ -143,7 +143,7 @@ describe('the lab plan (ct)', () => {
     const s = step('packages.mail@secondary');
     const install = s.apply[0]!;
     expect(install.kind === 'run' && install.command).toMatch(/mhs-apt install mail-secondary .*dovecot-lmtpd.*mariadb-server.*postfix-mysql/);
-    expect(s.apply[1]!.kind === 'run' && s.apply[1]!.command).toBe('systemctl disable mariadb.service postfix.service dovecot.service');
+    expect(s.apply[1]!.kind === 'run' && s.apply[1]!.command).toBe('systemctl disable mariadb.service dovecot.service postfix.service');
   });
 
   it('takes over the configuration from the primary, secret files only by transfer marked secret', () => {
@@ -163,10 +163,32 @@ describe('the lab plan (ct)', () => {
     expect(conf.kind === 'write' && conf.content).toContain('host: 10.77.0.13');
   });
 
+  it('detects a lost node after 2.2 s on the LAN (token 1000 ms) and says why in the step', () => {
+    const s = step('cluster.corosyncConf@primary');
+    const conf = s.apply[0]!;
+    expect(conf.kind === 'write' && conf.content).toMatch(/\ttoken: 1000\n/);
+    expect(conf.kind === 'write' && conf.content).not.toContain('consensus');
+    expect(s.explanation.de).toContain('Token + Consensus = 2,2 s');
+    expect(s.explanation.de).toContain('ergäbe 6,6 s');
+    expect(s.explanation.en).toContain('token + consensus = 2.2 s');
+    const slow = generatePlan(labProject('ct', (p) => { p.planning.quorumFencing.timing.tokenMs = 3000; }), labInventory('ct')).steps.find((x) => x.id === 'cluster.corosyncConf@primary')!;
+    expect(slow.explanation.de).toContain('Token + Consensus = 6,6 s');
+    expect(slow.explanation.de).toContain('genügen 1000 ms (2,2 s)');
+  });
+
   it('validates the Pacemaker configuration against a copy and pushes it in one replace', () => {
     expect(step('resources.config@primary').verify[0]!.command).toContain('CIB_file="$t/cib.xml" cibadmin --replace');
     const push = step('cutover.push@primary').apply[0]!;
     expect(push.kind === 'run' && push.command.match(/cibadmin --replace --scope configuration/g)?.length).toBe(2);
+  });
+
+  it('starts the mail services database, Dovecot, Postfix, so Postfix finds Dovecot\'s auth and LMTP sockets', () => {
+    const write = step('resources.config@primary').apply.find((a) => a.kind === 'write');
+    const xml = write?.kind === 'write' ? write.content : '';
+    const order = [...xml.matchAll(/<primitive id="(p_[a-z_]+)"/g)].map((m) => m[1]).filter((r) => ['p_mariadb', 'p_dovecot', 'p_postfix'].includes(r!));
+    expect(order).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
+    const stop = step('cutover.stopLegacy@primary').apply.find((a) => a.kind === 'run' && a.command.startsWith('systemctl stop'));
+    expect(stop?.kind === 'run' && stop.command).toBe('systemctl stop postfix.service dovecot.service');
   });
 
   it('marks as destructive every step that changes what legacy already had', () => {

@@ -16,11 +16,11 @@ const fenceActionDefaults: Partial<Record<FencingId, number>> = { ipmi: 10_000, 
 
 /**
  * Every segment of a failover in the order it happens. A planned switchover first stops the services on the
- * old node (Dovecot, Postfix, MariaDB, unmount, demote) and then starts them on the new one; an unplanned one
+ * old node (Postfix, Dovecot, MariaDB, unmount, demote) and then starts them on the new one; an unplanned one
  * first detects the failure and fences. Views stack and list segments in this order.
  */
 export const segmentOrder = [
-  'detection', 'consensus', 'fenceDelay', 'fenceAction', 'stopServices', 'promote', 'mount', 'vip', 'innodbRecovery', 'mariadbStart', 'postfix', 'dovecot',
+  'detection', 'consensus', 'fenceDelay', 'fenceAction', 'stopServices', 'promote', 'mount', 'vip', 'innodbRecovery', 'mariadbStart', 'dovecot', 'postfix',
 ] as const;
 export type SegmentId = (typeof segmentOrder)[number];
 
@@ -74,8 +74,9 @@ export function failoverBudget(choice: QuorumFencingChoice, kind: 'unplanned' | 
   ms('vip', t.vipMs, 'timingAssumption', { vipMs: t.vipMs });
   if (kind === 'unplanned') ms('innodbRecovery', t.innodbRecoveryMs, 'timingAssumption', { innodbRecoveryMs: t.innodbRecoveryMs });
   else ms('mariadbStart', t.mariadbStartMs, 'timingAssumption', { mariadbStartMs: t.mariadbStartMs });
-  ms('postfix', t.postfixStartMs, 'timingAssumption', { postfixStartMs: t.postfixStartMs });
+  // The commissioning plan starts Dovecot before Postfix (Postfix needs Dovecot's auth and LMTP sockets).
   ms('dovecot', t.dovecotStartMs, 'timingAssumption', { dovecotStartMs: t.dovecotStartMs });
+  ms('postfix', t.postfixStartMs, 'timingAssumption', { postfixStartMs: t.postfixStartMs });
 
   let at = 0;
   const segments = parts.map((p) => {

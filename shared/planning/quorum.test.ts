@@ -83,32 +83,32 @@ describe('validateQuorumFencing', () => {
 });
 
 describe('failoverBudget', () => {
-  it('unplanned, defaults (qdevice, IPMI): 36.6 s', () => {
-    // 3000 token + 3600 consensus (1.2*3000) + 0 delay + 10000 IPMI + 2000 promote + 3000 mount + 1000 VIP
-    // + 10000 InnoDB + 2000 Postfix + 2000 Dovecot = 36,600 ms
+  it('unplanned, defaults (qdevice, IPMI): 32.2 s', () => {
+    // 1000 token + 1200 consensus (1.2*1000) + 0 delay + 10000 IPMI + 2000 promote + 3000 mount + 1000 VIP
+    // + 10000 InnoDB + 2000 Dovecot + 2000 Postfix = 32,200 ms
     const b = failoverBudget(choice());
     expect(b.segments.map((s) => [s.id, s.figure.value])).toEqual([
-      ['detection', 3000], ['consensus', 3600], ['fenceDelay', 0], ['fenceAction', 10000], ['promote', 2000],
-      ['mount', 3000], ['vip', 1000], ['innodbRecovery', 10000], ['postfix', 2000], ['dovecot', 2000],
+      ['detection', 1000], ['consensus', 1200], ['fenceDelay', 0], ['fenceAction', 10000], ['promote', 2000],
+      ['mount', 3000], ['vip', 1000], ['innodbRecovery', 10000], ['dovecot', 2000], ['postfix', 2000],
     ]);
-    expect(b.totalMs.value).toBe(36_600);
-    expect(b.segments[3]!.startMs).toBe(6600);
+    expect(b.totalMs.value).toBe(32_200);
+    expect(b.segments[3]!.startMs).toBe(2200);
   });
 
   it('two_node with fence delay and SBD: delay 5 s, fence action = msgwait', () => {
-    // 3000 + 3600 + 5000 + 10000 (msgwait 10 s) + 2000 + 3000 + 1000 + 10000 + 2000 + 2000 = 41,600 ms
+    // 1000 + 1200 + 5000 + 10000 (msgwait 10 s) + 2000 + 3000 + 1000 + 10000 + 2000 + 2000 = 37,200 ms
     const b = failoverBudget(choice({ twoNode: true, qdevice: false, fencing: ['sbdDisk', 'fenceDelay'] }));
-    expect(b.totalMs.value).toBe(41_600);
+    expect(b.totalMs.value).toBe(37_200);
   });
 
   it('three nodes add token_coefficient to the token', () => {
-    // token 3000 + (3-2)*650 = 3650; consensus 1.2*3650 = 4380
+    // token 1000 + (3-2)*650 = 1650; consensus 1.2*1650 = 1980
     const b = failoverBudget(choice({ nodeCount: 3, qdevice: false }));
-    expect(b.segments[0]!.figure.value).toBe(3650);
-    expect(b.segments[1]!.figure.value).toBeCloseTo(4380, 9);
+    expect(b.segments[0]!.figure.value).toBe(1650);
+    expect(b.segments[1]!.figure.value).toBeCloseTo(1980, 9);
   });
 
-  it('planned move: stop, promote, mount, VIP, MariaDB, Postfix, Dovecot = 21 s', () => {
+  it('planned move: stop, promote, mount, VIP, MariaDB, Dovecot, Postfix = 21 s', () => {
     // 8000 + 2000 + 3000 + 1000 + 3000 + 2000 + 2000 = 21,000 ms
     expect(failoverBudget(choice(), 'planned').totalMs.value).toBe(21_000);
   });

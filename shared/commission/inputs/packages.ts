@@ -18,10 +18,16 @@ export function mailPackages(primary: NodeInventory, errors: PlanError[]): strin
   return names;
 }
 
-/** Units the mail packages bring that the cluster must own (start order: database, MTA, IMAP). */
+/**
+ * Units the mail packages bring that the cluster must own, in start order: the database (Dovecot's and
+ * Postfix's maps query it), Dovecot, the milter, Postfix last. Postfix started before Dovecot finds no auth
+ * socket ("no SASL authentication mechanisms": master throttles submission for 60 s) and defers every mail
+ * it accepts on the missing LMTP socket until the next queue run (measured by the failover tests). A group
+ * stops in reverse, so Postfix also stops accepting mail first.
+ */
 export function mailUnits(pkgs: readonly string[]): string[] {
-  const units = ['mariadb', 'postfix', 'dovecot'];
-  if (pkgs.includes('opendkim')) units.splice(1, 0, 'opendkim');
+  const units = ['mariadb', 'dovecot', 'postfix'];
+  if (pkgs.includes('opendkim')) units.splice(2, 0, 'opendkim');
   return units;
 }
 

@@ -93,8 +93,8 @@ const cib: CibModel = {
   vip: { address: '10.77.0.10', prefix: 24, nic: 'eth0' },
   services: [
     { id: 'p_mariadb', unit: 'mariadb', startStopped: false },
-    { id: 'p_postfix', unit: 'postfix@-', startStopped: true },
     { id: 'p_dovecot', unit: 'dovecot', startStopped: true },
+    { id: 'p_postfix', unit: 'postfix@-', startStopped: true },
   ],
   preferNode: 'legacy',
   notOn: [],
@@ -123,17 +123,17 @@ describe('the Pacemaker configuration', () => {
     const roles = conf.resources.clone.primitive[0].operations.op.filter((o: { role?: string }) => o.role).map((o: { role: string; interval: string }) => `${o.role}:${o.interval}`);
     expect(roles).toEqual(['Promoted:34s', 'Unpromoted:36s']);
   });
-  it('orders the group volume, binds, VIP, database, MTA, IMAP and takes the op timeouts from the settings', () => {
+  it('orders the group volume, binds, VIP, database, IMAP, MTA and takes the op timeouts from the settings', () => {
     const g = conf.resources.group;
-    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs', 'p_bind_vmail', 'p_vip', 'p_mariadb', 'p_postfix', 'p_dovecot']);
+    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs', 'p_bind_vmail', 'p_vip', 'p_mariadb', 'p_dovecot', 'p_postfix']);
     const fsOps = g.primitive[0].operations.op;
     expect(fsOps.find((o: { name: string }) => o.name === 'start')).toMatchObject({ timeout: '300s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'stop')).toMatchObject({ timeout: '200s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'monitor')).toMatchObject({ interval: '15s', timeout: '90s' });
     const bind = g.primitive[1].instance_attributes.nvpair.map((p: { name: string; value: string }) => `${p.name}=${p.value}`);
     expect(bind).toEqual(['device=/srv/mail/vmail', 'directory=/srv/vmail', 'fstype=none', 'options=bind']);
-    expect(g.primitive[4]).toMatchObject({ class: 'systemd', type: 'postfix@-' });
-    expect(g.primitive[4].meta_attributes.nvpair[0]).toMatchObject({ name: 'target-role', value: 'Stopped' });
+    expect(g.primitive[5]).toMatchObject({ class: 'systemd', type: 'postfix@-' });
+    expect(g.primitive[5].meta_attributes.nvpair[0]).toMatchObject({ name: 'target-role', value: 'Stopped' });
     expect(g.primitive[3].meta_attributes).toBeUndefined();
   });
   it('fences with SBD and fence delays; starts on the primary first', () => {

@@ -10,6 +10,7 @@ import { renderCorosyncConf } from '../render/corosyncConf';
 import { groupConsecutive, type Effect, type ModelProbe, type ModelRun, type StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
+import { tokenReasoning } from './clusterTiming';
 import { fencingBeforeCluster } from './fencing';
 
 const AUTHKEY = '/etc/corosync/authkey';
@@ -218,6 +219,7 @@ export function clusterSteps(i: PlanInput): StepSpec[] {
   const linkTextEn = i.nodes[0]!.ringAddrs.length > 1 ? 'two links' : 'one link';
   const quorumDe = i.quorum === 'twoNode' ? 'two_node (schließt wait_for_all ein: ein allein startender Knoten wartet auf den anderen)' : i.quorum === 'qdevice' ? `Quorum-Gerät auf dem Witness ${i.witness?.address} (${i.qdeviceAlgorithm})` : 'drei gleichberechtigte Knoten';
   const quorumEn = i.quorum === 'twoNode' ? 'two_node (implies wait_for_all: a node starting alone waits for the other)' : i.quorum === 'qdevice' ? `a quorum device on the witness ${i.witness?.address} (${i.qdeviceAlgorithm})` : 'three equal nodes';
+  const timing = tokenReasoning(i);
   for (const n of i.nodes) {
     steps.push({
       id: id('cluster.corosyncConf', n.role),
@@ -225,8 +227,8 @@ export function clusterSteps(i: PlanInput): StepSpec[] {
       node: n.role,
       title: on(n.role, t('corosync.conf schreiben', 'Write corosync.conf')),
       explanation: t(
-        `Ersetzt Debians Beispielkonfiguration (ein Ein-Knoten-Cluster, der eine echte Clusterbildung blockiert) durch die des Clusters ${i.clusterName}: knet mit Verschlüsselung, ${linkText} (${n.ringAddrs.join(', ')}), Token ${i.tokenMs} ms${i.consensusMs ? `, Consensus ${i.consensusMs} ms` : ''}, Quorum: ${quorumDe}.`,
-        `Replaces Debian's example configuration (a one-node cluster that blocks forming a real one) with the one of cluster ${i.clusterName}: knet with encryption, ${linkTextEn} (${n.ringAddrs.join(', ')}), token ${i.tokenMs} ms${i.consensusMs ? `, consensus ${i.consensusMs} ms` : ''}, quorum: ${quorumEn}.`,
+        `Ersetzt Debians Beispielkonfiguration (ein Ein-Knoten-Cluster, der eine echte Clusterbildung blockiert) durch die des Clusters ${i.clusterName}: knet mit Verschlüsselung, ${linkText} (${n.ringAddrs.join(', ')}), Token ${i.tokenMs} ms${i.consensusMs ? `, Consensus ${i.consensusMs} ms` : ''}, Quorum: ${quorumDe}. ${timing.de}`,
+        `Replaces Debian's example configuration (a one-node cluster that blocks forming a real one) with the one of cluster ${i.clusterName}: knet with encryption, ${linkTextEn} (${n.ringAddrs.join(', ')}), token ${i.tokenMs} ms${i.consensusMs ? `, consensus ${i.consensusMs} ms` : ''}, quorum: ${quorumEn}. ${timing.en}`,
       ),
       apply: [{ kind: 'write', path: CONF, content: conf, mode: '0644' }],
       verify: [probe(`grep -q ${shQuote(`cluster_name: ${i.clusterName}`)} ${shQuote(CONF)}`, [is(K.file(CONF), conf)])],
