@@ -20,6 +20,8 @@ export interface ActionContext {
   signal: AbortSignal;
   out: StepOutput;
   onProgress?: (p: ActionProgress) => void;
+  /** Told just before a run action is sent (the executor notes whether a redo could repeat it). */
+  beforeRun?: (a: RunAction) => void;
 }
 
 const PROBE_TIMEOUT_MS = 30_000;
@@ -67,6 +69,7 @@ async function runCommand(ctx: ActionContext, a: RunAction): Promise<void> {
   if (secretRefsIn(a.command).length) throw new AppError('install:errors.secretInCommand', { stepId: ctx.stepId });
   const s = await ctx.nodes.get(ctx.node);
   ctx.out.note(`$ ${a.command}`);
+  ctx.beforeRun?.(a);
   const parse = a.progress ? progressParsers[a.progress] : undefined;
   const onText = (stream: 'stdout' | 'stderr') => (t: string) => {
     ctx.out.write(stream, t);

@@ -10,7 +10,7 @@ import type { NodeRole, Plan, SecretId } from '../../shared/commission/types';
 import type { Project } from '../../shared/project/schema';
 import { connectSecretsFor } from '../handlers/analysis/secrets';
 import type { HandlerContext, Services } from '../services';
-import { SshSession, type AcceptedHostKey } from '../ssh';
+import { SshSession, type AcceptedHostKey, type ReconnectPolicy } from '../ssh';
 import { backupDirFor, DEFAULT_BACKUP_ROOT } from './backup';
 import { CommissionAuditSink } from './auditSink';
 import { commissionSecrets, secretEnvName } from './commissionSecrets';
@@ -38,6 +38,8 @@ export interface PlanRunRequest {
   /** Plans beside the commissioning (config sync, cleanup): their record is not the project's. */
   ephemeral?: { backupDir: string };
   probeIntervalMs?: number;
+  /** How long a session keeps reconnecting by itself (default ~95 s); the executor then waits for the node. */
+  reconnect?: ReconnectPolicy;
 }
 
 interface ActiveRun {
@@ -90,7 +92,7 @@ export function cancelRun(services: Services, runId: string): boolean {
 }
 
 /** The SSH sessions of a project's nodes, with its audit log and every secret registered for redaction. */
-export function projectNodeSessions(ctx: HandlerContext, req: { runId: string; project: Project; acceptHostKeys?: readonly AcceptedHostKey[] }, redact: readonly string[]): NodeSessions {
+export function projectNodeSessions(ctx: HandlerContext, req: { runId: string; project: Project; acceptHostKeys?: readonly AcceptedHostKey[]; reconnect?: ReconnectPolicy }, redact: readonly string[]): NodeSessions {
   const { services, emit } = ctx;
   const audit = new CommissionAuditSink(services.auditLog(req.project.id));
   for (const s of redact) audit.addSecret(s);
@@ -107,7 +109,7 @@ export function projectNodeSessions(ctx: HandlerContext, req: { runId: string; p
       audit,
       redact,
       // A node that reboots during a step comes back within a minute or two; keep trying that long.
-      reconnect: { attempts: 12, baseDelayMs: 1000, maxDelayMs: 10_000 },
+      reconnect: req.reconnect ?? { attempts: 12, baseDelayMs: 1000, maxDelayMs: 10_000 },
       keepaliveIntervalMs: 5000,
       keepaliveCountMax: 3,
       onEvent: (e) => emit('commission.connection', { runId: req.runId, node: role, state: e.type, ...('attempt' in e ? { attempt: e.attempt } : {}) }),

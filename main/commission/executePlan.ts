@@ -8,7 +8,9 @@
  */
 import { AppError, toErrorValue, type ErrorValue } from '../../shared/errors';
 import type { CommissionRecord, StepRun } from '../../shared/commission/recordSchema';
-import type { Plan, Step } from '../../shared/commission/types';
+import type { NodeRole, Plan, Step } from '../../shared/commission/types';
+import { SshErrorCode } from '../ssh/errors';
+import { sleep } from './runControl';
 import { runAction, runProbe, type ActionContext } from './actions';
 import { backupCommand, stepPaths } from './backup';
 import { parallelUnits, PlanEta } from './eta';
@@ -17,8 +19,14 @@ import { StepOutput } from './stepOutput';
 import { stepHash } from './stepHash';
 import type { ActionProgress } from './progressParsers';
 
-const CONNECTION_LOST = 'ssh:errors.connectionLost';
 const CANCELLED = 'ssh:errors.cancelled';
+/** Errors that mean "the node is not reachable right now" (a dropped connection, a node rebooting). */
+const CONNECTION_ERRORS = new Set<string>([SshErrorCode.connectionLost, SshErrorCode.protocolError, SshErrorCode.unreachable, SshErrorCode.notConnected, SshErrorCode.timeout, SshErrorCode.channelFailed]);
+
+/** The nodes a step talks to: its own and those it transfers from. */
+function stepNodes(step: Step): NodeRole[] {
+  return [...new Set([step.node, ...step.apply.flatMap((a) => (a.kind === 'transfer' ? [a.from] : []))])];
+}
 
 type StepEnd = { stop: false } | { stop: true; result: Omit<ExecuteResult, 'record'> };
 
@@ -140,6 +148,8 @@ export class PlanExecution {
     const hash = stepHash(step);
     const recordedDone = this.recordedDone(step);
     const out = new StepOutput(this.env.secretList, (stream, text) => this.hooks.output({ stepId: step.id, node: step.node, stream, text }));
+    // Set when a command that may not run twice has been sent in this attempt (a redo would repeat it).
+    let unsafe = false;
     const ctx: ActionContext = {
       stepId: step.id,
       node: step.node,
@@ -150,6 +160,9 @@ export class PlanExecution {
       onProgress: (p) => {
         const r = this.running.get(step.id);
         if (r) r.progress = p;
+      },
+      beforeRun: (a) => {
+        if (!a.idempotent) unsafe = true;
       },
     };
     const startedAt = this.now();
@@ -173,9 +186,22 @@ export class PlanExecution {
       this.hooks.step({ stepId: step.id, node: step.node, state: outcome, durationMs, ...(error ? { error } : {}) });
       if (applied && outcome === 'done') await this.env.learned?.remember(step.id, durationMs);
     };
+    const state = { applied: false, confirmed: false };
 
-    let applied = false;
-    try {
+    /** After apply (or after a check that says a cut-off apply got done): verify, timer, done. */
+    const completeApplied = async (): Promise<StepEnd> => {
+      this.hooks.step({ stepId: step.id, node: step.node, state: 'verifying' });
+      if (!(await this.verifyAll(ctx, step))) {
+        const e = new AppError('install:errors.verifyFailed', { stepId: step.id, node: step.node });
+        await finish('failed', true, e.toValue());
+        return this.stopWith('failed', e, step.id);
+      }
+      await this.stopTimer(step);
+      await finish('done', true);
+      return { stop: false };
+    };
+
+    const attempt = async (): Promise<StepEnd> => {
       let done = false;
       if (step.check) {
         this.hooks.step({ stepId: step.id, node: step.node, state: 'checking' });
@@ -186,7 +212,7 @@ export class PlanExecution {
         out.note('done in an earlier run of this plan (no check), apply skipped');
       }
       if (!done && recordedDone) out.note('the record says done; checking whether it still verifies');
-      if (done || recordedDone) {
+      if ((done || recordedDone) && !state.applied) {
         this.hooks.step({ stepId: step.id, node: step.node, state: 'verifying' });
         if (await this.verifyAll(ctx, step)) {
           // Applied in an earlier run of this commissioning: stays 'done' (rollback must still undo it).
@@ -195,12 +221,17 @@ export class PlanExecution {
           return { stop: false };
         }
         out.note('verify failed: applying the step');
-      }
+      } else if (done) return completeApplied();
 
-      const asked = await this.confirmations(step);
-      if (asked) return asked;
-      applied = true;
-      await this.setStep(step.id, { ...base, applied: true });
+      if (!state.confirmed) {
+        const asked = await this.confirmations(step);
+        if (asked) return asked;
+        state.confirmed = true;
+      }
+      if (!state.applied) {
+        state.applied = true;
+        await this.setStep(step.id, { ...base, applied: true });
+      }
       const paths = stepPaths(step);
       if (paths.length) {
         this.hooks.step({ stepId: step.id, node: step.node, state: 'backingUp' });
@@ -212,27 +243,66 @@ export class PlanExecution {
         await this.persist((r) => (r.timers[name] ? r : { ...r, timers: { ...r.timers, [name]: { startedAt } } }));
       }
       this.hooks.step({ stepId: step.id, node: step.node, state: 'applying' });
-      await this.applyAll(ctx, step);
-      this.hooks.step({ stepId: step.id, node: step.node, state: 'verifying' });
-      if (!(await this.verifyAll(ctx, step))) {
-        const e = new AppError('install:errors.verifyFailed', { stepId: step.id, node: step.node });
-        await finish('failed', true, e.toValue());
-        return this.stopWith('failed', e, step.id);
+      for (const a of step.apply) await runAction(ctx, a);
+      return completeApplied();
+    };
+
+    for (let round = 1; ; round++) {
+      unsafe = false;
+      try {
+        return await attempt();
+      } catch (e) {
+        let err = e instanceof AppError ? e : new AppError('errors:internal', {}, e instanceof Error ? e.message : String(e));
+        if (err.code === CANCELLED || this.env.control.signal.aborted) {
+          const c = new AppError('install:errors.cancelled', { stepId: step.id });
+          await finish('cancelled', state.applied, c.toValue());
+          return this.stopWith('cancelled', c, step.id);
+        }
+        if (CONNECTION_ERRORS.has(err.code)) {
+          // The node went away (dropped connection, reboot). Wait for it; then redo what is safe to redo.
+          out.note(`connection lost (${err.code}); waiting for ${stepNodes(step).join(', ')} to answer again`);
+          const back = round < 3 && (await this.waitForNodes(stepNodes(step), ctx.signal));
+          if (back && (!unsafe || !step.check)) {
+            out.note(`the node answers again: the step once more${step.check ? ' from its check' : ''}`);
+            continue;
+          }
+          if (back && step.check && (await runProbe(ctx, step.check, this.env.probeIntervalMs).catch(() => false))) {
+            out.note('check after reconnect: the step got done');
+            try {
+              return await completeApplied();
+            } catch (again) {
+              err = again instanceof AppError ? again : err;
+            }
+          }
+          if (this.env.control.signal.aborted) continue;
+          // Anything but a lost node (e.g. a verify that broke differently) keeps its own error.
+          if (CONNECTION_ERRORS.has(err.code)) err = new AppError('install:errors.connectionLostStep', { stepId: step.id, node: step.node }, err.detail ?? err.code);
+        }
+        out.note(`error: ${err.code}${err.detail ? ` (${err.detail.slice(0, 300)})` : ''}`);
+        await finish('failed', state.applied, toErrorValue(err));
+        return this.stopWith(err.code === 'install:errors.connectionLostStep' ? 'stopped' : 'failed', err, step.id);
       }
-      await this.stopTimer(step);
-      await finish('done', true);
-      return { stop: false };
-    } catch (e) {
-      const err = e instanceof AppError ? e : new AppError('errors:internal', {}, e instanceof Error ? e.message : String(e));
-      if (err.code === CANCELLED || this.env.control.signal.aborted) {
-        const c = new AppError('install:errors.cancelled', { stepId: step.id });
-        await finish('cancelled', applied, c.toValue());
-        return this.stopWith('cancelled', c, step.id);
-      }
-      out.note(`error: ${err.code}${err.detail ? ` (${err.detail.slice(0, 300)})` : ''}`);
-      await finish('failed', applied, toErrorValue(err));
-      return this.stopWith(err.code === 'install:errors.connectionLostStep' ? 'stopped' : 'failed', err, step.id);
     }
+  }
+
+  /** Until every node answers a trivial command again (reconnecting as needed), or the time is up. */
+  private async waitForNodes(nodes: readonly NodeRole[], signal: AbortSignal, withinMs = 180_000): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    for (const node of nodes) {
+      for (;;) {
+        if (signal.aborted) return false;
+        try {
+          const s = await this.env.nodes.get(node);
+          const r = await s.exec('true', { idempotent: true, timeoutMs: 15_000, signal });
+          if (r.exitCode === 0) break;
+        } catch (e) {
+          if (e instanceof AppError && !CONNECTION_ERRORS.has(e.code)) return false;
+        }
+        if (Date.now() > deadline) return false;
+        await sleep(3000, signal);
+      }
+    }
+    return true;
   }
 
   private stopTimer(step: Step): Promise<void> {
@@ -285,30 +355,6 @@ export class PlanExecution {
     });
     ctx.out.flush();
     if (r.exitCode !== 0) throw new AppError('install:errors.backupFailed', { stepId: step.id, node: step.node }, r.stderr.slice(-500));
-  }
-
-  /**
-   * The apply actions in order. A dropped connection during a command that is not marked idempotent: if the
-   * step has a check, ask it (after the reconnect) whether the step got done anyway; a step without a check
-   * is idempotent as a whole and runs once more. Otherwise stop cleanly: a resumed run checks it again.
-   */
-  private async applyAll(ctx: ActionContext, step: Step): Promise<void> {
-    for (let round = 1; ; round++) {
-      try {
-        for (const a of step.apply) await runAction(ctx, a);
-        return;
-      } catch (e) {
-        if (!(e instanceof AppError) || e.code !== CONNECTION_LOST || ctx.signal.aborted) throw e;
-        ctx.out.note('connection lost while applying; reconnecting');
-        if (step.check) {
-          if (await runProbe(ctx, step.check, this.env.probeIntervalMs).catch(() => false)) {
-            ctx.out.note('check after reconnect: the step is done');
-            return;
-          }
-        } else if (round < 3) continue;
-        throw new AppError('install:errors.connectionLostStep', { stepId: step.id, node: step.node }, e.detail);
-      }
-    }
   }
 
   private async verifyAll(ctx: ActionContext, step: Step): Promise<boolean> {
