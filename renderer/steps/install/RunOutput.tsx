@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import type { OutLine } from './outputBuffer';
+import { busySteps } from './runPart';
 
 const none: OutLine[] = [];
 
@@ -12,10 +13,13 @@ const none: OutLine[] = [];
 export function RunOutput() {
   const { t } = useTranslation('install');
   const lines = useStore((s) => (s.insRun?.projectId === s.project?.id ? s.insOutput : none));
-  const current = useStore((s) => s.insRun?.currentStepId);
+  const run = useStore((s) => s.insRun);
   const [all, setAll] = useState(false);
   const ref = useRef<HTMLPreElement>(null);
-  const shown = all || !current ? lines : lines.filter((l) => l.stepId === current);
+  // The running step's lines (all running steps' in a parallel group); after it, the last one's.
+  const focus = new Set([...busySteps(run), ...(run?.currentStepId ? [run.currentStepId] : [])]);
+  const shown = all || !focus.size ? lines : lines.filter((l) => focus.has(l.stepId));
+  const prefixed = all || focus.size > 1;
   useEffect(() => {
     const el = ref.current;
     if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
@@ -30,7 +34,7 @@ export function RunOutput() {
       </div>
       <pre ref={ref} className="ins-pre" tabIndex={0} aria-label={t('ui.run.outputLabel')} data-testid="run-output">
         {shown.length === 0 ? <span className="muted">{t('ui.run.noOutput')}</span> : shown.map((l) => (
-          <span key={l.n} className={`ins-line ins-${l.stream}`}>{all ? `[${l.stepId}] ` : ''}{l.text}{'\n'}</span>
+          <span key={l.n} className={`ins-line ins-${l.stream}`}>{prefixed ? `[${l.stepId}] ` : ''}{l.text}{'\n'}</span>
         ))}
       </pre>
       <p className="hint">{t('ui.run.outputBounded')}</p>

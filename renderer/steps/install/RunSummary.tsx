@@ -10,14 +10,14 @@ export function RunSummary({ record, steps }: { record: CommissionRecord; steps:
   const s = runSummary(record, steps);
   return (
     <section className="card" aria-labelledby="ins-summary-title" data-testid="run-summary">
-      <h2 id="ins-summary-title">{record.state === 'completed' ? t('ui.summary.titleDone') : t('ui.summary.title')}</h2>
+      <h2 id="ins-summary-title">{record.state === 'completed' ? t('ui.summary.titleDone') : record.state === 'rolledBack' ? t('ui.summary.titleRolledBack') : t('ui.summary.title')}</h2>
       <dl className="figs ins-summary-figs">
         <div><dt>{t('ui.summary.wall')}</dt><dd data-figure="wall">{fmtMeasured(s.wallMs)}</dd></div>
         <div>
           <dt>{t('ui.summary.outage')}</dt>
           <dd data-figure="outage">{s.legacyOutageMs !== undefined ? fmtMeasured(s.legacyOutageMs) : s.legacyOutageRunning ? t('ui.summary.outageRunning') : t('ui.summary.outageNone')}</dd>
         </div>
-        <div><dt>{t('ui.summary.steps')}</dt><dd>{t('ui.summary.counts', { done: s.done, skipped: s.skipped, failed: s.failed, total: s.total })}</dd></div>
+        <div><dt>{t('ui.summary.steps')}</dt><dd>{t('ui.summary.counts', { done: s.done, skipped: s.skipped, failed: s.failed, total: s.total })}{s.rolledBack ? `, ${t('ui.summary.rolledBack', { count: s.rolledBack })}` : ''}</dd></div>
       </dl>
       <table className="plan-table" aria-label={t('ui.summary.tableLabel')}>
         <thead><tr><th>{t('ui.plan.phase')}</th><th className="num">{t('ui.summary.measured')}</th><th className="num">{t('ui.plan.expected')}</th><th className="num">{t('ui.summary.doneOf')}</th></tr></thead>

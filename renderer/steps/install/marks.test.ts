@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionRecord } from '../../../shared/commission/recordSchema';
 import { stepMark } from './marks';
-import type { LiveRun } from './runPart';
+import { busySteps, type LiveRun } from './runPart';
 
 const record: CommissionRecord = {
   revision: 1,
@@ -30,5 +30,13 @@ describe('stepMark', () => {
     for (const s of ['checking', 'backingUp', 'applying', 'verifying', 'restoring'] as const) expect(stepMark('b', run({ b: { state: s, node: 'primary' } }), record), s).toBe('running');
     expect(stepMark('b', run({ b: { state: 'skipped', node: 'primary' } }), record)).toBe('skipped');
     expect(stepMark('a', run({ a: { state: 'refused', node: 'primary' } }), record)).toBe('failed');
+  });
+});
+
+describe('busySteps', () => {
+  it('lists every step working now: one, or all of a parallel group', () => {
+    expect(busySteps(null)).toEqual([]);
+    const r = run({ a: { state: 'done', node: 'primary' }, b: { state: 'applying', node: 'primary' }, c: { state: 'verifying', node: 'secondary' }, d: { state: 'skipped', node: 'witness' } });
+    expect(busySteps(r)).toEqual(['b', 'c']);
   });
 });

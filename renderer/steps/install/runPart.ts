@@ -21,6 +21,13 @@ export type StepState = EventPayload<'commission.step'>['state'];
 export type RunOutcome = 'completed' | 'cancelled' | 'failed' | 'refused' | 'stopped';
 export type ConfirmEvent = EventPayload<'commission.confirm'>;
 
+const BUSY: StepState[] = ['checking', 'backingUp', 'applying', 'verifying', 'running', 'rollingBack', 'restoring'];
+
+/** The steps working right now: one, or several of a parallel group (each on its own node). */
+export function busySteps(run: LiveRun | null | undefined): string[] {
+  return run ? Object.entries(run.steps).filter(([, s]) => BUSY.includes(s.state)).map(([id]) => id) : [];
+}
+
 export interface LiveStep {
   state: StepState;
   node: NodeRole;
@@ -43,6 +50,8 @@ export interface LiveRun {
   startedAt: number;
   finishedAt?: number;
   error?: ErrorValue;
+  /** Followed after a reload of the window: main ran it all along, this window only watches its events. */
+  attached?: boolean;
 }
 
 /** A dry run of the config sync or the cleanup (they are their own small plans). */
@@ -73,6 +82,7 @@ export interface RunPart {
 }
 
 const FLUSH_MS = 100;
+const ATTACH_POLL_MS = 3000;
 let unsubscribe: (() => void) | null = null;
 let pending: Chunk[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -157,6 +167,29 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
     }
   }
 
+  let attachTimer: ReturnType<typeof setInterval> | undefined;
+  /**
+   * A run main is still doing (the window was reloaded or the renderer restarted): follow its events again,
+   * and ask main now and then whether it is over, since this window has no answer of the call to wait for.
+   */
+  function reattach(runId: string, projectId: string, state: CommissionRecord['state'] | undefined) {
+    const kind: RunKind = state === 'rollingBack' ? 'rollback' : state === 'running' || state === 'paused' ? 'run' : 'configSync';
+    pending = [];
+    set({ insRun: { runId, projectId, kind, phase: 'running', paused: state === 'paused', pausing: false, steps: {}, connection: {}, startedAt: Date.now(), attached: true }, insOutput: [] });
+    subscribe(runId, projectId);
+    clearInterval(attachTimer);
+    attachTimer = setInterval(() => void get().loadRecord(), ATTACH_POLL_MS);
+  }
+  function settleAttached(runId: string, state: CommissionRecord['state'] | undefined) {
+    clearInterval(attachTimer);
+    flush();
+    const phase: LiveRun['phase'] = state === 'completed' || state === 'rolledBack' ? 'completed' : state === 'cancelled' ? 'cancelled' : state === 'stopped' ? 'stopped' : state === 'failed' ? 'failed' : 'completed';
+    patchRun(runId, (r) => ({ ...r, phase, finishedAt: Date.now() }));
+    unsubscribe?.();
+    unsubscribe = null;
+    set({ insConfirm: null });
+  }
+
   const base = () => {
     const s = get();
     return { project: s.project!, ...(s.filePath ? { path: s.filePath } : {}), acceptHostKeys: acceptedKeys(s) };
@@ -194,6 +227,9 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
       if (!r.ok || get().project?.id !== p.id) return;
       if (r.value.record) get().mergeRecord(p.id, r.value.record);
       set({ insRecordInfo: { projectId: p.id, running: r.value.running } });
+      const cur = get().insRun;
+      if (r.value.running && r.value.runId && cur?.runId !== r.value.runId) reattach(r.value.runId, p.id, r.value.record?.state);
+      else if (!r.value.running && cur?.attached && cur.phase === 'running') settleAttached(cur.runId, r.value.record?.state);
     },
 
     mergeRecord(projectId, record) {

@@ -33,11 +33,16 @@ describe('runSummary', () => {
   it('sums measured time per phase beside the expectation and counts outcomes', () => {
     const s = runSummary(record, steps);
     expect(s.phases).toEqual([
-      { phase: 'prepare', expectedS: 30, measuredMs: 12_400, done: 1, skipped: 1, failed: 0, total: 2 },
-      { phase: 'cutover', expectedS: 30, measuredMs: 25_500, done: 1, skipped: 0, failed: 0, total: 1 },
-      { phase: 'verify', expectedS: 5, done: 0, skipped: 0, failed: 0, total: 1 },
+      { phase: 'prepare', expectedS: 30, measuredMs: 12_400, done: 1, skipped: 1, failed: 0, rolledBack: 0, total: 2 },
+      { phase: 'cutover', expectedS: 30, measuredMs: 25_500, done: 1, skipped: 0, failed: 0, rolledBack: 0, total: 1 },
+      { phase: 'verify', expectedS: 5, done: 0, skipped: 0, failed: 0, rolledBack: 0, total: 1 },
     ]);
     expect(s).toMatchObject({ wallMs: 150_000, legacyOutageMs: 18_000, legacyOutageRunning: false, done: 2, skipped: 1, failed: 0, total: 4 });
+  });
+
+  it('counts rolled-back steps apart', () => {
+    const s = runSummary({ ...record, state: 'rolledBack', steps: { a: { ...record.steps.a!, outcome: 'rolledBack' }, b: { ...record.steps.b!, outcome: 'rolledBack' } } }, steps);
+    expect(s).toMatchObject({ done: 0, rolledBack: 2 });
   });
 
   it('an outage stopwatch that was started but not stopped is still running', () => {

@@ -15,6 +15,7 @@ export interface PhaseSummary {
   done: number;
   skipped: number;
   failed: number;
+  rolledBack: number;
   total: number;
 }
 
@@ -27,6 +28,7 @@ export interface RunSummary {
   done: number;
   skipped: number;
   failed: number;
+  rolledBack: number;
   total: number;
 }
 
@@ -40,13 +42,14 @@ function stepMs(r: CommissionRecord['steps'][string]): number | undefined {
 
 export function runSummary(record: CommissionRecord, steps: readonly StepLike[]): RunSummary {
   const phases = groupByPhase(steps).map((g): PhaseSummary => {
-    const s: PhaseSummary = { phase: g.phase, expectedS: g.durationS, done: 0, skipped: 0, failed: 0, total: g.steps.length };
+    const s: PhaseSummary = { phase: g.phase, expectedS: g.durationS, done: 0, skipped: 0, failed: 0, rolledBack: 0, total: g.steps.length };
     for (const step of g.steps) {
       const r = record.steps[step.id];
       if (!r) continue;
       if (r.outcome === 'done') s.done++;
       else if (r.outcome === 'skipped') s.skipped++;
       else if (r.outcome === 'failed') s.failed++;
+      else if (r.outcome === 'rolledBack') s.rolledBack++;
       const ms = stepMs(r);
       if (ms !== undefined) s.measuredMs = (s.measuredMs ?? 0) + ms;
     }
@@ -54,7 +57,7 @@ export function runSummary(record: CommissionRecord, steps: readonly StepLike[])
   });
   const end = record.completedAt ?? record.updatedAt;
   const timer = record.timers[OUTAGE_TIMER];
-  const sum = (k: 'done' | 'skipped' | 'failed' | 'total') => phases.reduce((a, p) => a + p[k], 0);
+  const sum = (k: 'done' | 'skipped' | 'failed' | 'rolledBack' | 'total') => phases.reduce((a, p) => a + p[k], 0);
   return {
     phases,
     ...(end ? { wallMs: Math.max(0, Date.parse(end) - Date.parse(record.startedAt)) } : {}),
@@ -63,6 +66,7 @@ export function runSummary(record: CommissionRecord, steps: readonly StepLike[])
     done: sum('done'),
     skipped: sum('skipped'),
     failed: sum('failed'),
+    rolledBack: sum('rolledBack'),
     total: sum('total'),
   };
 }

@@ -12,9 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { fingerprintSha256 } from '../../../main/ssh/knownHosts';
 import { newProject, ProjectSchema } from '../../../shared/project/schema';
+import { labPlanning } from '../../support/install/labProject';
 import { expect, shot, test } from '../../e2e/fixtures';
 import type { Tier } from '../lib/config.js';
 import { labNode, readLabStatus, type LabStatus } from '../lib/statusSchema.js';
@@ -40,25 +41,11 @@ function fingerprints(st: LabStatus): Set<string> {
   return new Set(st.nodes.flatMap((n) => Object.values(n.ssh.hostKeys).map((l) => fingerprintSha256(Buffer.from(l.split(' ')[1] ?? '', 'base64')))));
 }
 
-/** The decisions the planning steps hold for the lab's ct tier (as `plan set` writes them). */
+/** A new project with only the planning steps' decisions for the ct lab; everything else is done in the UI. */
 function plannedProject(title: string, lang: 'de' | 'en') {
   const p = newProject(crypto.randomUUID(), new Date());
-  return ProjectSchema.parse({
-    ...p,
-    meta: { ...p.meta, title, customer: 'Example GmbH' },
-    planning: {
-      ...p.planning,
-      matrix: { ...p.planning.matrix, chosen: { replication: 'sharedStorage' } },
-      quorumFencing: {
-        ...p.planning.quorumFencing,
-        nodeCount: 2,
-        twoNode: false,
-        qdevice: true,
-        fencing: ['none'],
-        riskAcceptance: { who: 'Ausbilder Labor', when: '2026-12-01', reason: lang === 'de' ? 'Container teilen sich den Kernel des Hosts und lassen sich nicht fencen.' : 'Containers share the host kernel and cannot be fenced.' },
-      },
-    },
-  });
+  const reason = lang === 'de' ? 'Container teilen sich den Kernel des Hosts und lassen sich nicht fencen.' : 'Containers share the host kernel and cannot be fenced.';
+  return ProjectSchema.parse({ ...p, meta: { ...p.meta, title, customer: 'Example GmbH' }, planning: labPlanning(p.planning, reason) });
 }
 
 const T = {
@@ -82,6 +69,16 @@ const T = {
   },
 };
 type Texts = (typeof T)['de'];
+
+/** The lab's admin login (key, sudo with its password) into a connection form, as printed in status.json. */
+async function fillLogin(form: Locator, t: Texts, node: LabStatus['nodes'][number], st: LabStatus) {
+  await form.getByLabel(t.host).fill(node.ssh.host);
+  await form.getByLabel(t.port).fill(String(node.ssh.port));
+  await form.getByLabel(t.user).fill(st.credentials.admin.user);
+  await form.getByLabel(t.method).selectOption('key');
+  await form.getByLabel(t.key).fill(st.credentials.clientKey);
+  await form.getByLabel(t.sudo).fill(st.credentials.admin.password);
+}
 
 async function openProject(page: Page, t: Texts, file: string) {
   await page.getByRole('button', { name: t.open }).click();
@@ -146,8 +143,6 @@ async function prepareToRun(page: Page, lang: 'de' | 'en', file: string): Promis
   const t = T[lang];
   const st = freshLab();
   const known = fingerprints(st);
-  const key = st.credentials.clientKey;
-  const admin = st.credentials.admin;
   writeFileSync(file, JSON.stringify(plannedProject(lang === 'de' ? 'Labor ct: Mailcluster' : 'Lab ct: mail cluster', lang), null, 2));
   if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
   await openProject(page, t, file);
@@ -156,12 +151,7 @@ async function prepareToRun(page: Page, lang: 'de' | 'en', file: string): Promis
   const legacy = labNode(st, 'legacy');
   await page.locator('.sidebar').getByRole('button', { name: t.analysis }).click();
   const conn = page.getByRole('form', { name: t.connForm });
-  await conn.getByLabel(t.host).fill(legacy.ssh.host);
-  await conn.getByLabel(t.port).fill(String(legacy.ssh.port));
-  await conn.getByLabel(t.user).fill(admin.user);
-  await conn.getByLabel(t.method).selectOption('key');
-  await conn.getByLabel(t.key).fill(key);
-  await conn.getByLabel(t.sudo).fill(admin.password);
+  await fillLogin(conn, t, legacy, st);
   await conn.getByRole('button', { name: t.startAnalysis }).click();
   const hk = page.getByRole('dialog', { name: t.hkUnknown });
   await expect(hk).toBeVisible({ timeout: 60_000 });
@@ -172,14 +162,7 @@ async function prepareToRun(page: Page, lang: 'de' | 'en', file: string): Promis
   // --- Installation: the other nodes ---
   await page.locator('.sidebar').getByRole('button', { name: t.install }).click();
   for (const [formName, node] of [[t.secondary, 'secondary'], [t.witness, 'witness']] as const) {
-    const n = labNode(st, node);
-    const f = page.getByRole('form', { name: formName });
-    await f.getByLabel(t.host).fill(n.ssh.host);
-    await f.getByLabel(t.port).fill(String(n.ssh.port));
-    await f.getByLabel(t.user).fill(admin.user);
-    await f.getByLabel(t.method).selectOption('key');
-    await f.getByLabel(t.key).fill(key);
-    await f.getByLabel(t.sudo).fill(admin.password);
+    await fillLogin(page.getByRole('form', { name: formName }), t, labNode(st, node), st);
   }
   await shot(page, `lab-ct-install-hosts-${lang}`);
   await page.getByRole('button', { name: t.next }).click();

@@ -16,6 +16,15 @@ export interface LabProjectOptions {
   withSettings?: boolean;
 }
 
+/** The decisions of the planning steps for the ct lab (as `plan set` writes them): shared LUN, qdevice, no fencing. */
+export function labPlanning(planning: Project['planning'], reason: string): Project['planning'] {
+  return {
+    ...planning,
+    matrix: { ...planning.matrix, chosen: { ...planning.matrix.chosen, replication: 'sharedStorage' } },
+    quorumFencing: { ...planning.quorumFencing, nodeCount: 2, twoNode: false, qdevice: true, fencing: ['none'], riskAcceptance: { who: 'Ausbilder Labor', when: '2026-12-01', reason } },
+  };
+}
+
 const target = (port: number): Target => ({ host: '127.0.0.1', port, user: 'root', auth: { method: 'key', keyPath: '/nonexistent/id_ed25519' } });
 
 export function labProject(o: LabProjectOptions = {}): Project {
@@ -25,18 +34,7 @@ export function labProject(o: LabProjectOptions = {}): Project {
     meta: { ...p.meta, title: o.title ?? 'Mailcluster Labor (ct)' },
     facts: labFacts(),
     hosts: o.hosts ?? { primary: target(1), secondary: target(2), witness: target(3) },
-    planning: {
-      ...p.planning,
-      matrix: { ...p.planning.matrix, chosen: { ...p.planning.matrix.chosen, replication: 'sharedStorage' } },
-      quorumFencing: {
-        ...p.planning.quorumFencing,
-        nodeCount: 2,
-        twoNode: false,
-        qdevice: true,
-        fencing: ['none'],
-        riskAcceptance: { who: 'Ausbilder Lab', when: '2026-12-01', reason: 'Testlabor in Containern ohne Watchdog; kein Produktivbetrieb.' },
-      },
-    },
+    planning: labPlanning(p.planning, 'Testlabor in Containern ohne Watchdog; kein Produktivbetrieb.'),
     commission: {
       ...p.commission,
       ...(o.withInventory === false ? {} : { inventory: labInventory() }),
