@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDispatcher } from '../main/handlers/dispatch';
 import { createNodeServices } from '../main/nodeServices';
 import { fingerprintSha256 } from '../main/ssh/knownHosts';
-
-interface LabNode {
-  name: string;
-  ssh: { host: string; port: number; hostKeys: Record<string, string> };
-}
+import { statusFile } from '../test/lab/lib/state.js';
+import { readLabStatus } from '../test/lab/lib/statusSchema.js';
 
 /**
  * A full Ist-Analyse of the lab's legacy node through the app's dispatcher (as the UI runs it), timed.
  * Needs the lab up: `npm run lab -- up --tier ct --nodes legacy`. Returns null when it is not.
  */
 export async function benchLegacyAnalysis(tier: 'ct' | 'vm', runs = 3): Promise<{ ms: number[]; collectors: number } | null> {
-  const statusFile = path.resolve('test/lab/.run', tier, 'status.json');
-  if (!existsSync(statusFile)) return null;
-  const st = JSON.parse(readFileSync(statusFile, 'utf8')) as { state: string; nodes?: LabNode[]; credentials?: { clientKey: string } };
-  const legacy = st.nodes?.find((n) => n.name === 'legacy');
+  // The lab of this instance (MHS_LAB_INSTANCE), validated as every lab client reads it.
+  if (!existsSync(statusFile(tier))) return null;
+  const st = readLabStatus(tier);
+  const legacy = st.nodes.find((n) => n.name === 'legacy');
   if (st.state !== 'running' || !legacy || !st.credentials) return null;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mhs-bench-analysis-'));
   const dispatch = createDispatcher({ services: createNodeServices({ userDataDir: dir, transport: 'bridge' }), emit: () => {} });
