@@ -6,7 +6,7 @@ import { catalogue } from '../failover/cases';
 import { resolveTargets } from '../failover/targets';
 import type { BuildContext } from './context';
 import { tableCaption } from './context';
-import { caseTitle, quotedRun, resultsTable } from './failoverRuns';
+import { caseTitle, checkLine, quotedRun, resultsTable } from './failoverRuns';
 import { frame } from './frame';
 import { b, col, type Block, type DocModel, type Heading } from './model';
 import { outlines } from './outline';
@@ -48,7 +48,11 @@ function subject(c: BuildContext): Block[] {
   const s = c.src.project.commission.settings;
   const nodes = clusterRoles(c).map((r) => nodeName(c, r)).join(', ');
   const rec = c.src.project.commission.record;
-  const out: Block[] = [b.p(c.d('acceptance.subject', { cluster: s.clusterName, nodes, vip: s.vip ?? c.d('acceptance.vipOpen') }))];
+  const qf = c.src.plan.inputs.planning.quorumFencing;
+  // A cluster without fencing (recorded risk acceptance) must not be accepted "with its fencing".
+  const noFencing = qf.fencing.length > 0 && qf.fencing.every((f) => f === 'none');
+  const params = { cluster: s.clusterName, nodes, vip: s.vip ?? c.d('acceptance.vipOpen'), who: qf.riskAcceptance?.who ?? '–', when: qf.riskAcceptance?.when ? c.fmt.date(qf.riskAcceptance.when) : '–' };
+  const out: Block[] = [b.p(c.d(noFencing ? 'acceptance.subjectNoFencing' : 'acceptance.subject', params))];
   out.push(b.p(rec?.completedAt ? c.d('acceptance.commissioned', { at: c.fmt.dateTime(rec.completedAt) }) : c.d('acceptance.notCommissioned'), rec?.completedAt ? undefined : 'pending'));
   out.push(b.p(c.d('acceptance.documents')));
   return out;
@@ -75,7 +79,12 @@ function tests(c: BuildContext): Block[] {
 function openPoints(c: BuildContext): Block[] {
   const q = quotedRun(c);
   const points = c.src.project.documents.openPoints.map((x) => x.trim()).filter(Boolean);
-  const failed = q ? q.run.cases.filter((x) => x.verdict.value === 'fail').map((x) => c.d('acceptance.failedCase', { case: caseTitle(c, x.caseId) })) : [];
+  const failed = q
+    ? q.run.cases.filter((x) => x.verdict.value === 'fail').map((x) => c.d('acceptance.failedCase', {
+      case: caseTitle(c, x.caseId),
+      checks: x.verdict.checks.filter((k) => !k.ok).map((k) => checkLine(c, k.key, k.params)).join('; ') || (x.verdict.reason ? checkLine(c, x.verdict.reason.key, x.verdict.reason.params) : '–'),
+    }))
+    : [];
   const all = [...failed, ...points];
   const out: Block[] = all.length ? [b.bullets(all)] : [b.p(c.d('acceptance.noOpenPoints'))];
   out.push({ kind: 'fillIn', labels: [c.d('acceptance.furtherPoints'), ''] });

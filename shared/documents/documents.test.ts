@@ -102,7 +102,7 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
     const { model, text } = await build('report', withRealisation(p()), 'de');
     const t = model.blocks.find((b): b is Table => b.kind === 'table' && !!b.caption?.startsWith('Tabelle') && b.columns[0]?.title === 'Testfall')!;
     // Last success before the failures (fault + 400 ms) to the first after them (fault + 3.8 s).
-    expect(t.rows[0]).toEqual(['Geplanter Standby', '3,4\u00a0s (SMTP (25))', '40/40 angenommen, 0 verloren, 0 doppelt', '≤ 21\u00a0s', 'bestanden']);
+    expect(t.rows[0]).toEqual(['Geplanter Standby', '3,4\u00a0s\nSMTP (25)', '40/40 angenommen, 0 verloren, 0 doppelt', '≤ 21\u00a0s', 'bestanden']);
     expect(t.rows[1]![2]).toBe('40/40 angenommen, 1 verloren, 0 doppelt');
     expect(t.rows[1]![4]).toBe('nicht bestanden');
     expect(model.blocks.filter((b) => b.kind === 'chart' && b.chart.type === 'timeline')).toHaveLength(2);

@@ -7,6 +7,8 @@ import type { BuildContext } from './context';
 import { tableCaption } from './context';
 import { b, col, type Table } from './model';
 
+type ClusterEvent = CaseResult['events'][number];
+
 /** The accepted run, else the newest finished acceptance run, else the newest run of any kind. */
 export function quotedRun(c: BuildContext): { run: FailoverRun; accepted: boolean } | null {
   const f = c.src.project.failover;
@@ -49,14 +51,14 @@ export function resultsTable(c: BuildContext, run: FailoverRun): Table {
     const m = cr.mails?.tally;
     return [
       caseTitle(c, cr.caseId),
-      w ? `${c.fmt.seconds(w.ms)} (${c.t(`failover:protocols.${w.protocol}`)})` : '–',
+      w ? `${c.fmt.seconds(w.ms)}\n${c.t(`failover:protocols.${w.protocol}`)}` : '–',
       m ? c.d('results.mails', { accepted: m.accepted, sent: m.sent, lost: m.lost.length, duplicated: m.duplicated.length }) : '–',
       targetText(c, run, cr),
       c.t(`failover:verdict.${cr.verdict.value}`),
     ];
   });
   return b.table(
-    [col(c.d('results.case'), 2.6), col(c.d('results.outage'), 2), col(c.d('results.mailsCol'), 2.6), col(c.d('results.target'), 1.4), col(c.d('results.verdict'), 1.4)],
+    [col(c.d('results.case'), 2.6), col(c.d('results.outage'), 1.7), col(c.d('results.mailsCol'), 2.6), col(c.d('results.target'), 1.2), col(c.d('results.verdict'), 1.7)],
     rows,
     { caption: tableCaption(c, c.d('results.caption', { date: c.fmt.dateTime(new Date(run.startedAt).toISOString()) })) },
   );
@@ -67,7 +69,7 @@ export function timelineOf(c: BuildContext, cr: CaseResult): TimelineChart | nul
   if (cr.faultAt === undefined) return null;
   const t0 = cr.faultAt;
   const windows = cr.outages.flatMap((o) => o.windows);
-  const events = cr.events.filter((e) => e.kind !== 'runner').slice(0, 10);
+  const events = keyEvents(cr.events);
   const ends = [...windows.map((w) => (w.toMs ?? cr.endedAt ?? w.fromMs) - t0), ...events.map((e) => e.t - t0), (cr.recoveredAt ?? t0) - t0];
   const starts = [...windows.map((w) => w.fromMs - t0), ...events.map((e) => e.t - t0)];
   const from = Math.min(-2000, ...starts) - 1000;
@@ -78,7 +80,53 @@ export function timelineOf(c: BuildContext, cr: CaseResult): TimelineChart | nul
       label: c.t(`failover:protocols.${o.protocol}`),
       intervals: o.windows.map((w) => ({ from: w.fromMs - t0, to: (w.toMs ?? cr.endedAt ?? w.fromMs) - t0, color: palette.red })),
     })),
-    events: events.map((e) => ({ at: e.t - t0, label: `${e.node}: ${e.text}` })),
+    events: events.map((e) => ({ at: e.t - t0, label: e.kind === 'fault' ? c.d('results.faultEvent', { node: e.node, case: caseTitle(c, cr.caseId) }) : `${e.node}: ${e.text}` })),
     legend: [{ name: c.d('results.up'), color: '#dff0e6' }, { name: c.d('results.down'), color: palette.red }],
   };
+}
+
+const clusterKinds = new Set(['membership', 'quorum']);
+
+/** How much an event tells a reader of the time line: fault, fencing, DRBD and bad signs first, resource steps last. */
+function weight(e: ClusterEvent): number {
+  if (e.kind === 'fault' || e.kind === 'fence' || e.kind === 'drbd' || e.bad) return 0;
+  if (e.kind === 'service' || e.kind === 'quorum') return 1;
+  if (e.kind === 'membership') return 2;
+  if (e.kind === 'resource' && /^start .*: ok$/.test(e.text)) return 3;
+  return 4;
+}
+
+/**
+ * The events a printed time line can number (a case logs 40-50): the most telling ones over the whole case,
+ * in time order, without the same line twice on a node within a second (journal and pacemaker both log it).
+ */
+export function keyEvents(events: ClusterEvent[], max = 12): ClusterEvent[] {
+  const seen: ClusterEvent[] = [];
+  for (const e of events) {
+    if (e.kind === 'runner') continue;
+    if (seen.some((x) => x.node === e.node && x.text === e.text && Math.abs(x.t - e.t) < 1000)) continue;
+    // A membership change logs a burst of membership and quorum lines on every node: the first one stands for it.
+    if (!e.bad && clusterKinds.has(e.kind) && seen.some((x) => clusterKinds.has(x.kind) && e.t - x.t >= 0 && e.t - x.t < 1500)) continue;
+    seen.push(e);
+  }
+  const picked = new Set<ClusterEvent>();
+  for (let level = 0; level <= 4 && picked.size < max; level++) {
+    const these = seen.filter((e) => weight(e) === level);
+    const room = max - picked.size;
+    // Spread over the case rather than the first few: a long start chain keeps its beginning and its end.
+    const step = these.length > room ? (these.length - 1) / Math.max(1, room - 1) : 1;
+    for (let k = 0; k < Math.min(room, these.length); k++) picked.add(these[Math.round(k * step)]!);
+  }
+  return seen.filter((e) => picked.has(e));
+}
+
+/** A verdict check or reason in the document's language: protocol and finding names, numbers as the reader writes them. */
+export function checkLine(c: BuildContext, key: string, params: Record<string, string | number> = {}): string {
+  const p: Record<string, string | number> = { ...params };
+  if (typeof p.protocol === 'string') p.protocol = c.t(`failover:protocols.${p.protocol}`);
+  for (const k of ['seconds', 'limit']) if (typeof p[k] === 'number') p[k] = c.fmt.num(p[k] as number, 1);
+  if (typeof p.kinds === 'string') {
+    p.kinds = p.kinds.split(',').map((x) => x.trim()).filter((x) => x && x !== '–').map((k) => c.t(`failover:findings.${k}`)).join(', ') || '–';
+  }
+  return c.t(key, p);
 }

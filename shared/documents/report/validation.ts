@@ -2,7 +2,7 @@
 import type { SectionBodies } from '../assemble';
 import type { BuildContext } from '../context';
 import { figureCaption, tableCaption } from '../context';
-import { caseTitle, quotedRun, resultsTable, timelineOf } from '../failoverRuns';
+import { caseTitle, checkLine, quotedRun, resultsTable, timelineOf } from '../failoverRuns';
 import { b, col, type Block } from '../model';
 import { pending } from '../prose';
 
@@ -49,8 +49,8 @@ export function resultBlocks(c: BuildContext): Block[] {
   for (const cr of run.cases) {
     const failedChecks = cr.verdict.checks.filter((x) => !x.ok);
     const lines = [c.t(`failover:cases.${cr.caseId}.expected`)];
-    if (failedChecks.length) lines.push(c.d('report.failedChecks', { checks: failedChecks.map((x) => c.t(x.key, x.params)).join('; ') }));
-    if (cr.verdict.reason) lines.push(c.t(cr.verdict.reason.key, cr.verdict.reason.params));
+    if (failedChecks.length) lines.push(c.d('report.failedChecks', { checks: failedChecks.map((x) => checkLine(c, x.key, x.params)).join('; ') }));
+    if (cr.verdict.reason) lines.push(checkLine(c, cr.verdict.reason.key, cr.verdict.reason.params));
     out.push(b.p([{ text: `${caseTitle(c, cr.caseId)}: `, bold: true }, { text: lines.join(' ') }]));
   }
   const t = run.cases[0]?.targets;
