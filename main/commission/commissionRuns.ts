@@ -45,7 +45,8 @@ export interface PlanRunRequest {
 interface ActiveRun {
   projectId: string;
   control: RunControl;
-  confirms: Map<string, (yes: boolean) => void>;
+  /** The open questions (one at a time in practice), kept so a reloaded window can ask again. */
+  confirms: Map<string, { request: ConfirmRequest; done: (yes: boolean) => void }>;
 }
 
 const registries = new WeakMap<Services, Map<string, ActiveRun>>();
@@ -72,11 +73,21 @@ export function runningRunId(services: Services, projectId: string): string | un
 
 export function answerConfirm(services: Services, runId: string, confirmId: string, yes: boolean): boolean {
   const run = active(services).get(runId);
-  const resolve = run?.confirms.get(confirmId);
-  if (!resolve) return false;
+  const open = run?.confirms.get(confirmId);
+  if (!open) return false;
   run!.confirms.delete(confirmId);
-  resolve(yes);
+  open.done(yes);
   return true;
+}
+
+/** The question a run of the project is waiting for (as its commission.confirm event said), if any. */
+export function pendingConfirm(services: Services, projectId: string): { runId: string; confirmId: string; request: ConfirmRequest } | undefined {
+  for (const [runId, run] of active(services)) {
+    if (run.projectId !== projectId) continue;
+    const first = [...run.confirms][0];
+    if (first) return { runId, confirmId: first[0], request: first[1].request };
+  }
+  return undefined;
 }
 
 export function pauseRun(services: Services, runId: string, paused: boolean): boolean {
@@ -142,7 +153,7 @@ function hooksFor(ctx: HandlerContext, runId: string, run: ActiveRun): ExecuteHo
           resolve(yes);
         };
         const onAbort = () => done(false);
-        run.confirms.set(confirmId, done);
+        run.confirms.set(confirmId, { request, done });
         run.control.signal.addEventListener('abort', onAbort, { once: true });
         emit('commission.confirm', { runId, confirmId, request });
       }),
@@ -227,7 +238,7 @@ export async function runCommission(ctx: HandlerContext, req: PlanRunRequest, mo
     if (mode === 'rollback') return await rollbackPlan(req.plan, record, env, hooks);
     return await new PlanExecution(req.plan, record, env, hooks, await learnedOf(services).all()).run();
   } finally {
-    for (const resolve of run.confirms.values()) resolve(false);
+    for (const open of run.confirms.values()) open.done(false);
     active(services).delete(req.runId);
     await nodes.closeAll();
   }

@@ -1,4 +1,4 @@
-import { answerConfirm, cancelRun, pauseRun, runningRunId } from '../../commission/commissionRuns';
+import { answerConfirm, cancelRun, pauseRun, pendingConfirm, runningRunId } from '../../commission/commissionRuns';
 import { recordStoreOf } from '../../commission/recordStore';
 import type { Handler } from '../types';
 
@@ -15,5 +15,11 @@ export const commissionCancel: Handler<'commission.cancel'> = async ({ runId }, 
 
 export const commissionRecord: Handler<'commission.record'> = async ({ projectId, path }, { services }) => {
   const runId = runningRunId(services, projectId);
-  return { record: (await recordStoreOf(services).load(projectId, path, undefined)) ?? null, running: runId !== undefined, ...(runId ? { runId } : {}) };
+  const open = pendingConfirm(services, projectId);
+  return {
+    record: (await recordStoreOf(services).load(projectId, path, undefined)) ?? null,
+    running: runId !== undefined,
+    ...(runId ? { runId } : {}),
+    ...(open && open.runId === runId ? { pendingConfirm: { confirmId: open.confirmId, request: open.request } } : {}),
+  };
 };

@@ -152,7 +152,16 @@ export const commissionMethods = {
    * The newest record main knows for the project (mirror, file), e.g. after the app was restarted, and the
    * runId of an action running for it now (to re-attach to its events, pause or cancel it).
    */
-  'commission.record': method(z.object({ projectId: ProjectId, path: PathSchema.optional() }).strict(), z.object({ record: CommissionRecordSchema.nullable(), running: z.boolean(), runId: z.string().optional() })),
+  'commission.record': method(
+    z.object({ projectId: ProjectId, path: PathSchema.optional() }).strict(),
+    z.object({
+      record: CommissionRecordSchema.nullable(),
+      running: z.boolean(),
+      runId: z.string().optional(),
+      /** The question the run waits for (as in its commission.confirm event): a reloaded window asks it again. */
+      pendingConfirm: z.object({ confirmId: z.string(), request: ConfirmRequestSchema }).optional(),
+    }),
+  ),
   'commission.secretsStatus': method(z.object({ projectId: ProjectId }).strict(), z.record(CommissionSecretIdSchema, z.boolean())),
   /** Stores a commissioning secret (hacluster password ...); `remember: false` keeps it for this session only. */
   'commission.setSecret': method(

@@ -9,6 +9,7 @@ import { shQuote } from '../../../shared/shell/quote';
 import { readProjectFile } from '../../../main/project/projectFiles';
 import { recordStoreOf } from '../../../main/commission/recordStore';
 import { writeProjectFileWithMainSections } from '../../../main/handlers/project/mainSections';
+import { commissionAnswer, commissionRecord } from '../../../main/handlers/commission/control';
 import { plan, recorder, request, run, saveProjectFile, step, testProject, text, useHarness } from './harness';
 
 const harness = useHarness();
@@ -131,6 +132,29 @@ describe('running a plan', () => {
     const ok = await run(recorder(harness().services), request(project, p, w, { resume: true }));
     expect(ok.outcome).toBe('completed');
     expect(await text(target)).toBe('x');
+  });
+
+  it('a question still open is in commission.record (a reloaded window asks it again); its answer goes on', async () => {
+    const w = await harness().work();
+    const project = await testProject(harness());
+    const target = path.join(w, 'wiped');
+    const p = plan([step('wipe@primary', { destructive: true, apply: [{ kind: 'write', path: target, content: 'x', mode: '0644' }] })]);
+    const r = recorder(harness().services);
+    r.answer = () => undefined; // the window that got the event is gone
+    const req = request(project, p, w);
+    const running = run(r, req);
+    const asked = async () => (await commissionRecord({ projectId: project.id }, r.ctx)).pendingConfirm;
+    for (let i = 0; i < 200 && !(await asked()); i++) await new Promise((res) => setTimeout(res, 50));
+    const status = await commissionRecord({ projectId: project.id }, r.ctx);
+    const event = r.of('commission.confirm')[0]!;
+    expect(status).toMatchObject({ running: true, runId: req.runId, pendingConfirm: { confirmId: event.confirmId, request: event.request } });
+    expect(status.pendingConfirm!.request).toMatchObject({ kind: 'destructive', stepId: 'wipe@primary' });
+    expect(await text(target)).toBeUndefined();
+    expect(await commissionAnswer({ runId: req.runId, confirmId: status.pendingConfirm!.confirmId, yes: true }, r.ctx)).toEqual({ answered: true });
+    expect((await running).outcome).toBe('completed');
+    expect(await text(target)).toBe('x');
+    expect(await commissionRecord({ projectId: project.id }, r.ctx)).toMatchObject({ running: false });
+    expect((await commissionRecord({ projectId: project.id }, r.ctx)).pendingConfirm).toBeUndefined();
   });
 
   it('asks once, explicitly, at the point of no return and records when it was crossed', async () => {
