@@ -1,7 +1,8 @@
 /**
  * The app's failover handlers against the running lab, as the CLI and the UI call them (dispatcher,
  * real services, the project file on disk): used by the lab tests and `npm run bench -- failover`.
- * Known host keys come from the lab's own known_hosts; the test mailbox's password from status.json.
+ * Known host keys come from the lab's own known_hosts; the test mailbox's and the admin's sudo password from
+ * status.json.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -53,6 +54,7 @@ export async function failoverHarness(st: LabStatus, change?: (p: Project) => vo
     return r.value as T;
   };
   await ok('failover.setSecret', { projectId: p.id, kind: 'mailbox', value: st.credentials.mailbox.password, remember: false });
+  for (const role of ['primary', 'secondary', 'witness'] as const) await ok('secrets.set', { projectId: p.id, role, kind: 'sudo', value: st.credentials.admin.password, remember: false });
   const project = () => parseProjectText(readFileSync(file, 'utf8')).project;
   return {
     st,

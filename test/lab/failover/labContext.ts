@@ -2,6 +2,7 @@
 // through a node's SSH (for services the node only offers on its loopback, like legacy's MariaDB).
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { shQuote } from '../../../shared/shell/quote';
 import type { Tier } from '../lib/config.js';
 import { keyLogin, sshRun, type ExecResult } from '../lib/ssh.js';
 import { labNode, readLabStatus, type LabStatus } from '../lib/statusSchema.js';
@@ -13,8 +14,12 @@ export function lab(): LabStatus {
   return readLabStatus(tier);
 }
 
-export function rootOn(st: LabStatus, node: LabNodeName, cmd: string, input?: string, timeoutMs?: number): Promise<ExecResult> {
-  return sshRun(labNode(st, node), keyLogin(st, 'root'), cmd, input, timeoutMs);
+/**
+ * A command as root on a node: the lab's admin by key with sudo (root's own login is switched off once the
+ * cluster is commissioned, and every refused root login counts for fail2ban). No stdin for the command itself.
+ */
+export function rootOn(st: LabStatus, node: LabNodeName, cmd: string, timeoutMs?: number): Promise<ExecResult> {
+  return sshRun(labNode(st, node), keyLogin(st, st.credentials.admin.user), `sudo -S -p '' sh -c ${shQuote(cmd)}`, `${st.credentials.admin.password}\n`, timeoutMs);
 }
 
 function freePort(): Promise<number> {

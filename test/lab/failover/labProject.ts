@@ -3,6 +3,8 @@
  * (test/support/commission/labFixture.ts: ct = shared LUN + qdevice, no fencing with a risk acceptance;
  * vm = DRBD + SBD), pointed at this lab instance (its SSH ports, its loop device) and with the Failover-Tests
  * settings: probes through the VIP's loopback relays, the lab's test mailbox, the lab hook for node actions.
+ * The nodes are reached as the lab's admin user with sudo (its password goes into the secret store, see
+ * harness.ts): the login that still works after a commissioning has switched root login off, as in CI.
  */
 import path from 'node:path';
 import type { Project } from '../../../shared/project/schema';
@@ -15,9 +17,10 @@ export const HOOK = path.join(import.meta.dirname, 'lab-hook.sh');
 export function failoverLabProject(st: LabStatus, change: (p: Project) => void = () => {}): Project {
   return labProject(tier, (p) => {
     const key = { method: 'key' as const, keyPath: st.credentials.clientKey };
-    p.hosts.primary = { host: '127.0.0.1', port: labNode(st, 'legacy').ssh.port, user: 'root', auth: key };
-    p.hosts.secondary = { host: '127.0.0.1', port: labNode(st, 'secondary').ssh.port, user: 'root', auth: key };
-    p.hosts.witness = { host: '127.0.0.1', port: labNode(st, 'witness').ssh.port, user: 'root', auth: key };
+    const user = st.credentials.admin.user;
+    p.hosts.primary = { host: '127.0.0.1', port: labNode(st, 'legacy').ssh.port, user, auth: key };
+    p.hosts.secondary = { host: '127.0.0.1', port: labNode(st, 'secondary').ssh.port, user, auth: key };
+    p.hosts.witness = { host: '127.0.0.1', port: labNode(st, 'witness').ssh.port, user, auth: key };
     if (tier === 'ct' && st.sharedDisk) p.commission.settings.sharedDevice = st.sharedDisk.nodeDevice;
     p.meta.title = `Failover lab ${tier}`;
     const v = st.vip.services;
@@ -27,6 +30,8 @@ export function failoverLabProject(st: LabStatus, change: (p: Project) => void =
       // legacy's MariaDB listens on its loopback only: the SQL probe needs the plan to publish it on the VIP.
       protocols: ['smtp', 'submission', 'imap', 'pop3'],
       mailbox: { user: st.credentials.mailbox.user },
+      // A case that has not recovered in 5 minutes on the lab will not: fail it instead of waiting 10.
+      caseTimeoutMs: 300_000,
       hook: { path: HOOK, actions: tier === 'ct' ? ['crash', 'poweroff', 'start', 'linkDown', 'linkUp'] : ['start', 'linkDown', 'linkUp'] },
     };
     change(p);
