@@ -7,7 +7,7 @@
  * standby of the active node moves everything and mail still flows. Leaves the commissioned cluster for the
  * failover and documents hooks. Needs a fresh lab (MHS_LAB_FRESH=1 takes it down and up first).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -96,6 +96,10 @@ export function commissioningSuite(tier: Tier, nodes: NodeName[], settings: (st:
     const crm = await rootRun(ctx.st, ctx.st.nodes.find((n) => n.name === 'legacy')!, 'crm_mon -1 -r');
     for (const rsc of ['p_fs', 'p_bind_vmail', 'p_bind_mysql', 'p_bind_spool', 'p_vip', 'p_mariadb', 'p_postfix', 'p_dovecot']) expect(crm).toMatch(new RegExp(`${rsc}\\s.*Started legacy`));
     ctx.log(`commissioning ${(ctx.times.commission / 60000).toFixed(1)} min, legacy mail outage ${(ctx.times.outage / 1000).toFixed(1)} s`);
+    // The executor's resume hook compares its interrupted run with this uninterrupted one instead of
+    // commissioning a second time (taken before any test mail changes the data).
+    const ref = process.env.MHS_COMMISSION_REFERENCE;
+    if (ref) writeFileSync(ref, JSON.stringify(await stateDump(ctx.st)));
   });
 
   it('every mail legacy had is readable over IMAP on the VIP, counts and checksums equal', async () => {
