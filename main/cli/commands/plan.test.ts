@@ -71,8 +71,8 @@ describe('plan command', () => {
     expect(t).toContain('„DRBD (Block-Replikation)“ hat mit 7,8 Punkten den höchsten Nutzwert.');
     expect(t).toContain('Quorum: Quorum-Device (corosync-qnetd)');
     expect(t).toContain('Fencing: IPMI/iLO/iDRAC (fence_ipmilan), DRBD-Fencing auf Ressourcenebene');
-    // 3 + 3.6 + 0 + 10 + 2 + 3 + 1 + 10 + 2 + 2 = 36.6 s
-    expect(t).toContain('Ungeplanter Ausfall: 36,6 s');
+    // 1 + 1.2 + 0 + 10 + 2 + 3 + 1 + 10 + 2 + 2 = 32.2 s (token 1000 ms by default)
+    expect(t).toContain('Ungeplanter Ausfall: 32,2 s');
     // 9540 / (11000 - 1399.8) = 0.99 years
     expect(t).toContain('Amortisationsdauer: 0,99 Jahre\n      = Investition ÷ (vermiedene Ausfallkosten − laufende Kosten)');
     // The planned switchover stops the old node first.
@@ -88,7 +88,7 @@ describe('plan command', () => {
     const t = o.text();
     expect(t).not.toMatch(/planning:/);
     expect(t).toContain('== Sizing of the second node ==');
-    expect(t).toContain('Unplanned failure: 36.6 s');
+    expect(t).toContain('Unplanned failure: 32.2 s');
     expect(t).toContain('Period: 2026-11-02 to 2026-11-06');
   });
 
@@ -98,7 +98,7 @@ describe('plan command', () => {
     const r = JSON.parse(o.text());
     expect(r.sizing.value.drbd.metadataSectors).toMatchObject({ value: 235512, unit: 'sectors', formula: 'drbdMetadataSectors', inputs: { sectors: 7714843750, peers: 1 } });
     expect(r.matrix.value.map((d: { chosen: string }) => d.chosen)).toEqual(['activePassive', 'drbd', 'pacemaker', 'twoPlusQdevice']);
-    expect(r.quorumFencing.unplanned.totalMs.value).toBe(36600);
+    expect(r.quorumFencing.unplanned.totalMs.value).toBe(32200);
     expect(r.costs.value.oneTime.total.value).toBeCloseTo(9540, 6);
     expect(r.timePlan.value.totals.planned.value).toBe(40);
   });
