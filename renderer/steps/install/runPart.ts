@@ -168,6 +168,8 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
   }
 
   let attachTimer: ReturnType<typeof setInterval> | undefined;
+  /** Questions this window answered: a poll that left main before the answer must not ask them again. */
+  const answered = new Set<string>();
   /**
    * A run main is still doing (the window was reloaded or the renderer restarted): follow its events again,
    * and ask main now and then whether it is over, since this window has no answer of the call to wait for.
@@ -230,6 +232,10 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
       const cur = get().insRun;
       if (r.value.running && r.value.runId && cur?.runId !== r.value.runId) reattach(r.value.runId, p.id, r.value.record?.state);
       else if (!r.value.running && cur?.attached && cur.phase === 'running') settleAttached(cur.runId, r.value.record?.state);
+      // The question the run waits for went to the page before the reload: ask it again (a cancel clears it).
+      const now = get().insRun;
+      const open = r.value.pendingConfirm;
+      if (open && now?.attached && now.runId === r.value.runId && get().insConfirm?.confirmId !== open.confirmId && !answered.has(open.confirmId)) set({ insConfirm: { runId: now.runId, ...open } });
     },
 
     mergeRecord(projectId, record) {
@@ -273,6 +279,7 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
       const c = get().insConfirm;
       if (!c) return;
       set({ insConfirm: null });
+      answered.add(c.confirmId);
       const r = await apiOf(get).call('commission.answer', { runId: c.runId, confirmId: c.confirmId, yes });
       if (!r.ok) get().showError(r.error);
     },

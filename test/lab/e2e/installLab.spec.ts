@@ -103,7 +103,7 @@ async function acceptKnownKeys(page: Page, t: Texts, known: Set<string>, settle:
 }
 
 /** Answers the run's questions (each destructive step, the point of no return) until it has an outcome. */
-async function answerUntilDone(page: Page, t: Texts, lang: string, limitMs: number, stopAfterSteps?: number): Promise<string> {
+async function answerUntilDone(page: Page, t: Texts, lang: string, limitMs: number, stopAfterSteps?: number, reloadAtQuestion?: () => Promise<void>): Promise<string> {
   const dialog = page.locator('dialog.ins-confirm[open]');
   const outcome = page.locator('[data-outcome]');
   const t0 = Date.now();
@@ -117,6 +117,13 @@ async function answerUntilDone(page: Page, t: Texts, lang: string, limitMs: numb
     if (await dialog.count()) {
       const kind = await dialog.getAttribute('data-kind');
       const id = await dialog.getAttribute('data-confirm');
+      if (reloadAtQuestion) {
+        // The window goes away while main waits for the answer: the reloaded one asks the same question again.
+        await reloadAtQuestion();
+        reloadAtQuestion = undefined;
+        await expect(page.locator(`dialog.ins-confirm[open][data-confirm="${id}"]`)).toBeVisible({ timeout: 30_000 });
+        await shot(page, `lab-ct-install-question-after-reload-${lang}`);
+      }
       if (kind === 'pointOfNoReturn') {
         await expect(dialog.getByRole('button', { name: t.ponrYes })).toBeDisabled();
         await shot(page, `lab-ct-install-ponr-${lang}`);
@@ -232,6 +239,12 @@ for (const lang of ['de', 'en'] as const) {
     const t = T[lang];
     const file = path.join(workDir, `install-${lang}.mhs.json`);
     const st = await prepareToRun(page, lang, file);
+    const reopen = async () => {
+      await page.reload();
+      await page.waitForSelector('body[data-ready=true]');
+      await openProject(page, t, file);
+      await page.locator('.sidebar').getByRole('button', { name: t.install }).click();
+    };
 
     // --- Run ---
     const t0 = Date.now();
@@ -241,10 +254,7 @@ for (const lang of ['de', 'en'] as const) {
     if (lang === 'de') {
       // Interrupted after a few steps, then the window is reloaded as if the app had been restarted.
       expect(await answerUntilDone(page, t, lang, 15 * 60_000, 4)).toBe('cancelled');
-      await page.reload();
-      await page.waitForSelector('body[data-ready=true]');
-      await openProject(page, t, file);
-      await page.locator('.sidebar').getByRole('button', { name: t.install }).click();
+      await reopen();
       const banner = page.getByTestId('resume-banner');
       await expect(banner).toBeVisible();
       await shot(page, `lab-ct-install-resume-${lang}`);
@@ -252,7 +262,7 @@ for (const lang of ['de', 'en'] as const) {
     }
     await page.waitForTimeout(5000);
     await shot(page, `lab-ct-install-running-${lang}`);
-    expect(await answerUntilDone(page, t, lang, 30 * 60_000)).toBe('completed');
+    expect(await answerUntilDone(page, t, lang, 30 * 60_000, undefined, lang === 'de' ? reopen : undefined)).toBe('completed');
     console.log(`commissioning in the UI (${lang}): ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     const summary = page.getByTestId('run-summary');
     await expect(summary.getByRole('heading', { name: t.summary })).toBeVisible();
