@@ -131,6 +131,20 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
     expect(text).toContain('findmnt /srv/mail');
     expect(text).toContain('Mit einer gemeinsamen LUN (/dev/disk/by-id/scsi-lun0) gibt es kein DRBD-Split-Brain.');
     expect(text).not.toContain('Namen in spitzen Klammern');
+    // The emergency plan speaks of the LUN, not of DRBD; with fencing it still says the cluster fences.
+    expect(text).not.toMatch(/DRBD (spiegelt|verbunden)/);
+    expect(text).toContain('Die gemeinsame LUN gibt es nur einmal, der Schaden trifft beide Knoten.');
+    expect(text).toContain('Der Cluster fenct den Knoten');
+  });
+
+  it('the emergency plan of a cluster without fencing does not promise fencing', async () => {
+    const q = p();
+    q.commission.settings.sharedDevice = '/dev/disk/by-id/scsi-lun0';
+    q.planning.quorumFencing = { ...q.planning.quorumFencing, fencing: ['none'], riskAcceptance: { who: 'Petra Groß', when: '2026-11-20', reason: 'Labor' } };
+    const { text } = await build('handbook', sources(q), 'de');
+    expect(text).not.toMatch(/fenct den Knoten|Das Fencing entscheidet/);
+    expect(text).toContain('Ohne Fencing verlässt er sich darauf, dass der ausgefallene Knoten wirklich aus ist');
+    expect(text).toContain('Das Quorum entscheidet, welcher Knoten weiterläuft');
   });
 
   it('a planned-only handbook marks the node names it cannot know yet', async () => {

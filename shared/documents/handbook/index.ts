@@ -26,7 +26,7 @@ const bodies: SectionBodies = {
   'handbook.purpose': (c) => {
     const n = clusterNames(c);
     const s = c.src.project.commission.settings;
-    return [b.p(c.d('handbook.purpose', { cluster: n.cluster, customer: who(c).customer || c.d('prose.theCustomer'), nodes: n.nodes.join(', '), vip: s.vip ?? '–' })), b.p(c.d('handbook.audience'))];
+    return [b.p(c.d('handbook.purpose', { cluster: n.cluster, customer: who(c).customer || c.d('prose.theCustomer'), nodes: n.nodes.join(', '), vip: s.vip ?? c.d('acceptance.vipOpen') })), b.p(c.d('handbook.audience'))];
   },
   'handbook.topology': (c) => {
     const roles = clusterRoles(c);

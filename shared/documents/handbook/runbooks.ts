@@ -94,19 +94,24 @@ function splitBrain(c: BuildContext): Block[] {
 function emergency(c: BuildContext): Block[] {
   const n = clusterNames(c);
   const qf = c.src.plan.inputs.planning.quorumFencing;
+  // What the cluster does on its own depends on fencing (a cluster without it stops, it does not switch off)
+  // and on the storage (a shared LUN is one copy: no DRBD to check, but damage hits both nodes).
+  const fenced = !(qf.fencing.length > 0 && qf.fencing.every((f) => f === 'none'));
+  const shared = n.replication === 'shared';
+  const p = { group: n.group, mount: n.mount };
   const rows = [
-    [c.d('handbook.em.oneNode'), c.d('handbook.em.oneNodeDo', { group: n.group })],
+    [c.d('handbook.em.oneNode'), c.d(fenced ? 'handbook.em.oneNodeDo' : 'handbook.em.oneNodeDoNoFence', p)],
     [c.d('handbook.em.service'), c.d('handbook.em.serviceDo')],
     [c.d('handbook.em.both'), c.d(qf.twoNode ? 'handbook.em.bothDoTwoNode' : 'handbook.em.bothDo')],
-    [c.d('handbook.em.split'), c.d('handbook.em.splitDo')],
-    [c.d('handbook.em.storage'), c.d('handbook.em.storageDo')],
+    [c.d('handbook.em.split'), c.d(`handbook.em.splitDo${fenced ? '' : 'NoFence'}${shared ? 'Shared' : ''}`, p)],
+    [c.d('handbook.em.storage'), c.d(shared ? 'handbook.em.storageDoShared' : 'handbook.em.storageDo')],
     [c.d('handbook.em.datacenter'), c.d('handbook.em.datacenterDo')],
   ];
   return [
     b.p(c.d('handbook.em.lead')),
     b.table([col(c.d('handbook.em.colSituation'), 2), col(c.d('handbook.em.colAction'), 5)], rows, { caption: tableCaption(c, c.d('handbook.em.caption')) }),
     b.p(c.d('handbook.em.restartLead')),
-    b.bullets([c.d('handbook.em.r1'), c.d('handbook.em.r2'), c.d('handbook.em.r3'), c.d('handbook.em.r4', { group: n.group }), c.d('handbook.em.r5')], true),
+    b.bullets([c.d('handbook.em.r1'), c.d('handbook.em.r2'), c.d('handbook.em.r3'), c.d(shared ? 'handbook.em.r4Shared' : 'handbook.em.r4', p), c.d('handbook.em.r5')], true),
   ];
 }
 

@@ -32,7 +32,7 @@ export const conclusionBodies: SectionBodies = {
     const rows = reqs.map((r) => [r.text.trim(), res[r.id] ? c.d(`requirementStatus.${res[r.id]!.status}`) : c.d('requirementStatus.open'), res[r.id]?.note.trim() || '']);
     const open = reqs.filter((r) => !res[r.id]).length;
     const out: Block[] = [b.table([col(c.d('common.requirement'), 4), col(c.d('common.status'), 1.4), col(c.d('common.note'), 3)], rows, { caption: tableCaption(c, c.d('report.captionRequirements')) })];
-    if (open) out.push(pending(c, 'requirementsOpen', { n: open }));
+    if (open) out.push(pending(c, 'requirementsOpen', { count: open }));
     return out;
   },
   'report.lessons': (c) => {
@@ -61,7 +61,7 @@ function lessonFacts(c: BuildContext): string[] {
   const r = c.src.realisation;
   if (r) {
     const retried = r.steps.filter((s) => s.outcome === 'failed').length;
-    if (retried) out.push(c.d('report.lessonStepsFailed', { n: retried }));
+    if (retried) out.push(c.d('report.lessonStepsFailed', { count: retried }));
   }
   return out;
 }

@@ -41,7 +41,7 @@ function quorumBlocks(c: BuildContext): Block[] {
   const ch = qf.choice;
   const opt = (id: string, part: 'label' | 'explanation') => c.t(`planning:quorumFencing.options.${id}.${part}`);
   const quorum = ch.twoNode ? 'twoNode' : ch.qdevice ? 'qdevice' : ch.nodeCount >= 3 ? 'thirdNode' : null;
-  const out: Block[] = [b.p(c.d('report.quorumLead', { nodes: ch.nodeCount, links: ch.corosyncLinks }))];
+  const out: Block[] = [b.p(c.d('report.quorumLead', { nodes: ch.nodeCount, count: ch.corosyncLinks }))];
   if (quorum) out.push(b.p([{ text: `${opt(quorum, 'label')}: `, bold: true }, { text: opt(quorum, 'explanation') }]));
   if (ch.qdevice) out.push(b.p(c.d('report.qdeviceAlgorithm', { algorithm: ch.qdeviceAlgorithm })));
   for (const f of ch.fencing) out.push(b.p([{ text: `${opt(f, 'label')}: `, bold: true }, { text: opt(f, 'explanation') }]));
