@@ -264,6 +264,9 @@ test('the mail card shows pflogsumm\'s whole summary: every total and the top se
   await page.getByRole('button', { name: 'Öffnen …' }).click();
   await page.getByLabel('Pfad der Projektdatei').fill(file);
   await page.keyboard.press('Enter');
+  // The Projekt step was showing before the open too: wait until the opened file's facts are in the store
+  // (a click on the Ist-Analyse before that is undone when the opened project resets the step).
+  await expect(page.locator('.sidebar').getByRole('button', { name: /Ist-Analyse in Arbeit/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
   await openAnalysis(page);
   await page.getByRole('tab', { name: 'Ergebnisse' }).click();
