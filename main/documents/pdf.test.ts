@@ -12,6 +12,9 @@ import { outlines } from '../../shared/documents/outline';
 import { sectionNumbers } from '../../shared/documents/assemble';
 import { planProject } from '../../shared/planning/planProject';
 import { seedProject } from '../../test/support/documents/seedProject';
+import { commissionedProject } from '../../test/support/documents/results';
+import { FailoverRunSchema } from '../../shared/failover/schema';
+import type { Project } from '../../shared/project/schema';
 import { nodeTranslator } from '../i18n/nodeI18n';
 import { generateDocument } from './generate';
 import { page } from './theme';
@@ -120,5 +123,42 @@ describe('PDF documents of the planned seed project', () => {
     expect(r.pageLimit!.pages).toBe(end - cover);
     writeFileSync(path.join(dir, 'long.pdf'), r.pdf);
     expect(wordsOutside(path.join(dir, 'long.pdf'))).toEqual([]);
+  });
+});
+
+/** The seed after commissioning, with the failover runs recorded on the ct lab (acceptance: standby failed, crash passed). */
+function withLabRuns(): Project {
+  const p = commissionedProject(seedProject({ actualHours: true }));
+  const runs = ['ct-acceptance', 'ct-drill'].map((n) =>
+    FailoverRunSchema.parse(JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../test/support/failover/runs/${n}.json`), 'utf8'))));
+  p.failover.runs = runs;
+  p.failover.acceptanceRunId = runs[0]!.id;
+  return p;
+}
+
+describe('PDF documents with real failover runs (recorded on the ct lab)', () => {
+  it('Validierung, Abnahmeprotokoll and handbook show the measured outages, the mails and the verdicts', { timeout: 240_000 }, async () => {
+    const flat = async (kind: 'report' | 'acceptance' | 'handbook', lang: 'de' | 'en') => {
+      const file = path.join(dir, `lab-${kind}-${lang}.pdf`);
+      const r = await generateDocument({ kind, lang, project: withLabRuns(), now, outPath: file });
+      writeFileSync(file, r.pdf);
+      expect(wordsOutside(file), kind).toEqual([]);
+      run('pdftoppm', ['-r', '60', '-png', file, path.join(SHOTS, `lab-${kind}-${lang}`)]);
+      return run('pdftotext', [file, '-']).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+    };
+    const report = await flat('report', 'de');
+    // The accepted run's figures as the failover engines measured them (test/support/failover/runs/ct-acceptance.json).
+    expect(report).toContain('Die abgenommenen Failover-Tests liefen am 01.12.2026, 22:33 UTC: 2 Fälle, 1 bestanden, 1 nicht bestanden.');
+    expect(report).toMatch(/Geplanter Standby 38,6 s Submission \(587\) 127\/131 angenommen, 0 verloren, 0 doppelt ≤ 21 s nicht bestanden/);
+    expect(report).toMatch(/Harter Absturz des aktiven Knotens 23,8 s SMTP \(25\) 141\/141 angenommen, 0 verloren, 0 doppelt ≤ 26,6 s bestanden/);
+    expect(report).toContain('Nicht erfüllt: SMTP (25): Ausfall 32,2 s (Ziel ≤ 21 s, 1 Fenster)');
+    expect(report).toContain('Zeitverlauf: Harter Absturz des aktiven Knotens');
+    expect(report).toContain('knet host 2 link 0 down');
+    const acceptance = await flat('acceptance', 'de');
+    expect(acceptance).toContain('Testfall „Geplanter Standby“ nicht bestanden – SMTP (25): Ausfall 32,2 s (Ziel ≤ 21 s, 1 Fenster)');
+    expect(acceptance).not.toContain('Testfall „Harter Absturz des aktiven Knotens“ nicht bestanden');
+    const handbook = await flat('handbook', 'en');
+    expect(handbook).toContain('These values were measured in the accepted failover test on 01/12/2026, 22:33 UTC');
+    expect(handbook).toMatch(/Hard crash of the active node IMAP 16.6 s 1/);
   });
 });

@@ -1,5 +1,7 @@
 /** Which failover run the documents quote, and its figures per case: shared by report, handbook and acceptance. */
+import type { TFunction } from 'i18next';
 import { findCase } from '../failover/cases';
+import { checkText } from '../failover/checkText';
 import { ClusterProfileSchema } from '../failover/profile';
 import type { CaseResult, FailoverRun } from '../failover/schema';
 import { palette, type TimelineChart } from './charts';
@@ -120,13 +122,8 @@ export function keyEvents(events: ClusterEvent[], max = 12): ClusterEvent[] {
   return seen.filter((e) => picked.has(e));
 }
 
-/** A verdict check or reason in the document's language: protocol and finding names, numbers as the reader writes them. */
+/** A verdict check or reason in the document's language, worded as the Failover-Tests step and the CLI word it. */
 export function checkLine(c: BuildContext, key: string, params: Record<string, string | number> = {}): string {
-  const p: Record<string, string | number> = { ...params };
-  if (typeof p.protocol === 'string') p.protocol = c.t(`failover:protocols.${p.protocol}`);
-  for (const k of ['seconds', 'limit']) if (typeof p[k] === 'number') p[k] = c.fmt.num(p[k] as number, 1);
-  if (typeof p.kinds === 'string') {
-    p.kinds = p.kinds.split(',').map((x) => x.trim()).filter((x) => x && x !== '–').map((k) => c.t(`failover:findings.${k}`)).join(', ') || '–';
-  }
-  return c.t(key, p);
+  // The shared helper only calls t(key, options) with string options, which a document translator takes.
+  return checkText(c.t as unknown as TFunction, c.lang, key, params);
 }
