@@ -19,7 +19,8 @@ export function ResumeBanner() {
     const p = run.progress;
     return (
       <div className="notice ins-banner" role="status">
-        {t('ui.banner.running', { kind: t(`ui.banner.kind.${run.kind}`), n: p ? p.stepIndex + 1 : 0, count: p?.stepCount ?? 0 })}{' '}
+        {/* A window that re-attached after a reload knows the step only from the next progress event. */}
+        {p ? t('ui.banner.running', { kind: t(`ui.banner.kind.${run.kind}`), n: p.stepIndex + 1, count: p.stepCount }) : t('ui.banner.runningNoCount', { kind: t(`ui.banner.kind.${run.kind}`) })}{' '}
         <button type="button" className="ins-small" onClick={() => setInsTab('run')}>{t('ui.banner.show')}</button>
       </div>
     );

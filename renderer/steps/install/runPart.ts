@@ -177,7 +177,8 @@ export const createRunPart: StateCreator<AppState, [], [], RunPart> = (set, get)
   function reattach(runId: string, projectId: string, state: CommissionRecord['state'] | undefined) {
     const kind: RunKind = state === 'rollingBack' ? 'rollback' : state === 'running' || state === 'paused' ? 'run' : 'configSync';
     pending = [];
-    set({ insRun: { runId, projectId, kind, phase: 'running', paused: state === 'paused', pausing: false, steps: {}, connection: {}, startedAt: Date.now(), attached: true }, insOutput: [] });
+    // The run's own tab, as when the run was started in this window (the side actions have their own cards).
+    set({ insRun: { runId, projectId, kind, phase: 'running', paused: state === 'paused', pausing: false, steps: {}, connection: {}, startedAt: Date.now(), attached: true }, insOutput: [], ...(kind === 'configSync' ? {} : { insTab: 'run' as const }) });
     subscribe(runId, projectId);
     clearInterval(attachTimer);
     attachTimer = setInterval(() => void get().loadRecord(), ATTACH_POLL_MS);
