@@ -213,7 +213,7 @@ describe('proposal', () => {
     ]);
     expect(text).toContain('Erweitertes Wasserfallmodell');
     expect(text).toContain('Laptop, Beamer, Präsentationssoftware');
-    expect(text).toContain('Summe: 40 Stunden (Obergrenze für die Projektarbeit: 40 Stunden).');
+    expect(text).toContain('Geplant sind 40 Stunden (Obergrenze für die Projektarbeit: 40 Stunden), aufgeteilt auf diese Phasen und Aufgaben:');
     expect(pendings(model)).toEqual([]);
   });
 });

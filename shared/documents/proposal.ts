@@ -107,7 +107,7 @@ const bodies: SectionBodies = {
     if (!tp.ok) return [sectionFailed(c, tp)!];
     const v = tp.value;
     const limit = c.src.plan.inputs.planning.timePlan.limitHours;
-    return [phaseTaskTable(c, v, { actual: false }), b.p(c.d('proposal.hoursTotal', { hours: c.fmt.num(v.totals.planned.value, 2), limit }))];
+    return [b.p(c.d('proposal.hoursTotal', { hours: c.fmt.num(v.totals.planned.value, 2), limit })), phaseTaskTable(c, v, { actual: false })];
   },
   'proposal.attachments': (c) => {
     const list = c.src.project.meta.plannedAttachments.map((x) => x.trim()).filter(Boolean);

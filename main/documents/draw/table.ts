@@ -66,7 +66,12 @@ export function drawTable(w: PdfWriter, t: Table): void {
     const fill = r % 2 === 1 ? ink.tableZebra : undefined;
     for (;;) {
       const lines = Math.max(1, ...cells.map((c) => c.length));
-      const fits = Math.floor((w.room - 2 * PAD_Y) / l.lineH);
+      // The last row keeps the caption on its page (a caption alone atop the next page reads as lost), and a
+      // totals row at the end keeps the row above it: a sum alone under a repeated header sums nothing visible.
+      const n = t.rows.length;
+      const lastH = () => Math.max(1, ...wrapCells(t.rows[n - 1]!, true).map((c) => c.length)) * l.lineH + 2 * PAD_Y;
+      const tail = r === n - 1 ? captionH + 3 : r === n - 2 && totals.has(n - 1) ? captionH + 3 + lastH() : 0;
+      const fits = Math.floor((w.room - tail - 2 * PAD_Y) / l.lineH);
       if (lines <= fits) {
         drawRow(w, t, l, cells, { bold: totals.has(r), ...(fill ? { fill } : {}), ruleAbove: totals.has(r) });
         break;
