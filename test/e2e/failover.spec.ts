@@ -2,9 +2,9 @@
  * The Failover-Tests step in Chromium against the real handlers (bridge), for what needs no lab: preparation
  * (settings land in the project, passwords only in the secret store), the catalogue with what each case does,
  * a preview refused with a translated reason when the project has no cluster, and the results of real runs
- * recorded on the lab's ct cluster (test/support/failover/runs): the Soll-Ist table, the time line, the mail
- * proof, the log findings, and a drill compared with the acceptance run. The live run is in
- * test/lab/e2e/failoverLab.spec.ts.
+ * recorded on the lab's ct cluster (test/support/failover/runs: an acceptance run, and a later run of standby,
+ * killService and hardCrash after the plan update, stored as a drill): the Soll-Ist table, the time line, the
+ * mail proof, the log findings, and the drill compared with the acceptance run.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -100,6 +100,9 @@ test('a drill beside the acceptance run: what got slower, what broke', async ({ 
   const t = page.getByTestId('fo-compare');
   await expect(t.locator('tbody tr').first()).toBeVisible();
   for (const id of drill.cases.map((c) => c.caseId)) await expect(t.locator(`tr[data-case=${id}]`)).toBeVisible();
+  // The later run was measured after the plan update: the crash got faster, the killed service is a new case.
+  await expect(t.locator('tr[data-case=hardCrash]')).toContainText('schneller');
+  await expect(t.locator('tr[data-case=killService]')).toContainText('neuer Fall');
   await shot(page, 'failover-compare-de');
 });
 
