@@ -6,6 +6,9 @@ import { pick } from './l10n';
 import { SECRET_REF, type ViewAction, type ViewStep } from './viewSteps';
 import { visibleText } from './visibleText';
 
+/** Up to this many backed-up files are listed in the line; more fold into a count that opens the list. */
+const BACKUP_INLINE = 5;
+
 function Stdin({ text }: { text: string }) {
   const { t } = useTranslation('install');
   const parts: (string | { secret: string })[] = [];
@@ -100,7 +103,10 @@ export function StepDetail({ step }: { step: ViewStep }) {
       )}
       <section>
         <h4>{t('ui.step.actions', { count: step.actions.length })}</h4>
-        {step.backupPaths.length ? <p className="hint">{t('ui.step.backup', { paths: step.backupPaths.join(', ') })}</p> : null}
+        {/* A step that copies a whole config tree backs up dozens of files: folded, so the actions stay in view. */}
+        {step.backupPaths.length > BACKUP_INLINE ? (
+          <details className="hint ins-backups"><summary>{t('ui.step.backupMany', { count: step.backupPaths.length })}</summary><ul className="plain ins-backup-list">{step.backupPaths.map((p) => <li key={p}>{p}</li>)}</ul></details>
+        ) : step.backupPaths.length ? <p className="hint">{t('ui.step.backup', { paths: step.backupPaths.join(', ') })}</p> : null}
         <ol className="ins-actions">{step.actions.map((a, i) => <ActionItem key={i} a={a} />)}</ol>
       </section>
       {step.verify.length ? (
