@@ -19,6 +19,14 @@ set -eu
 export LC_ALL=C DEBIAN_FRONTEND=noninteractive
 state=${STATE_DIR}/apt
 installed() { dpkg-query -W -f='\${db:Status-Abbrev} \${Package}\\n' 2>/dev/null | awk '$1 ~ /^ii/ { print $2 }' | sort -u; }
+# A run cut off mid-install (the app killed, the connection gone) may leave apt or dpkg running on the node for a
+# while, or dpkg interrupted: wait for them (up to 15 min), then let dpkg finish what it had begun.
+busy() { for c in /proc/[0-9]*/comm; do read -r n 2>/dev/null < "$c" || continue; case "$n" in apt|apt-get|dpkg|unattended-upgr) return 0 ;; esac; done; return 1; }
+settle() {
+  n=0
+  while busy; do n=$((n+1)); [ $n -le 900 ] || { echo "apt/dpkg still busy after 15 min" >&2; exit 1; }; [ $((n % 30)) -ne 1 ] || echo "waiting for another apt/dpkg run to end"; sleep 1; done
+  dpkg --configure -a
+}
 cmd=\${1:-}; [ $# -gt 0 ] && shift
 case "$cmd" in
 has)
@@ -30,6 +38,7 @@ install)
   guard=
   if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d; chmod 0755 /usr/sbin/policy-rc.d; guard=1; fi
   trap '[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d' EXIT
+  settle
   if [ -s "$state/$stamp.debconf" ]; then debconf-set-selections "$state/$stamp.debconf"; fi
   apt-get -q update
   # Recommends stay out: the plan names every package it needs (fence-agents alone would pull cloud SDKs).
@@ -46,6 +55,7 @@ undo)
   [ -s "$state/$stamp.new" ] || { echo "nothing was installed under $stamp"; exit 0; }
   still=$(installed | comm -12 "$state/$stamp.new" -)
   if [ -n "$still" ]; then
+    settle
     # shellcheck disable=SC2086
     apt-get -q -y purge $still
   fi
