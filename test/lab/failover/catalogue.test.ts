@@ -14,6 +14,13 @@ import { failoverHarness, type Harness } from './harness';
 import { lab, tier } from './labContext';
 import { runSummary } from './summary';
 
+/**
+ * LAB_FAILOVER_JUDGE=report (the CI hook): the verdicts and the outage goals are printed, not asserted. On a shared
+ * 2-core CI machine they measure its load as much as the cluster (the goals are judged by full-catalogue.sh on a
+ * quiet machine); what CI asserts is what load cannot excuse: every case ran and was saved, no mail was lost or
+ * duplicated, and the negative control fails.
+ */
+const judge = process.env.LAB_FAILOVER_JUDGE !== 'report';
 const wanted: CaseId[] = (process.env.LAB_FAILOVER_CASES ?? '').split(',').map((x) => x.trim()).filter(isCaseId);
 let h: Harness;
 let run: FailoverRun;
@@ -29,6 +36,7 @@ beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, `failover-lab-${tier}.json`), JSON.stringify(run, null, 1));
   for (const l of runSummary(run)) process.stdout.write(`${l}\n`);
+  if (!judge) process.stdout.write('verdicts and outage goals reported only (LAB_FAILOVER_JUDGE=report); mails, saving and the negative control are asserted\n');
 });
 
 describe(`failover catalogue on the ${tier} lab cluster`, () => {
@@ -38,7 +46,7 @@ describe(`failover catalogue on the ${tier} lab cluster`, () => {
     expect(saved?.cases.map((c) => c.caseId)).toEqual(run.cases.map((c) => c.caseId));
   });
 
-  it('every case passes or says why it cannot run on this tier', () => {
+  it.runIf(judge)('every case passes or says why it cannot run on this tier', () => {
     for (const c of run.cases) {
       if (c.verdict.value === 'notApplicable') expect(c.verdict.reason?.key, c.caseId).toMatch(/^failover:reasons\./);
       else expect(c.verdict.value, `${c.caseId}: ${JSON.stringify(c.verdict.checks.filter((x) => !x.ok))}`).toBe('pass');
@@ -54,7 +62,7 @@ describe(`failover catalogue on the ${tier} lab cluster`, () => {
     }
   });
 
-  it.runIf(tier === 'ct')('ct targets: planned standby <= 5 s SMTP outage, hard crash <= 10 s', () => {
+  it.runIf(judge && tier === 'ct')('ct targets: planned standby <= 5 s SMTP outage, hard crash <= 10 s', () => {
     const smtp = (id: CaseId) => run.cases.find((c) => c.caseId === id)?.outages.find((o) => o.protocol === 'smtp')?.maxMs;
     if (!wanted.length || wanted.includes('standby')) expect(smtp('standby')).toBeLessThanOrEqual(5000);
     if (!wanted.length || wanted.includes('hardCrash')) expect(smtp('hardCrash')).toBeLessThanOrEqual(10_000);
