@@ -33,7 +33,9 @@ describe(`interrupt and resume on the ${tier} lab`, () => {
       writeFileSync(path.join(dir, 'reference.json'), JSON.stringify(reference));
     }
     const st = await freshLab(tier);
-    const p = await prepareLabProject(st, tier, path.join(dir, 'interrupted'));
+    // MHS_COMMISSIONED_PROJECT_DIR (set by the CI hook): the project is kept there, so later hooks (60-docs) use
+    // the cluster it commissioned instead of commissioning again.
+    const p = await prepareLabProject(st, tier, process.env.MHS_COMMISSIONED_PROJECT_DIR ?? path.join(dir, 'interrupted'));
     const dry = await cli(['commission', '--project', p.file, '--dry-run', '--json'], p.env);
     expect(dry.code).toBe(0);
     const steps = (JSON.parse(dry.stdout) as DryRun).steps;

@@ -29,10 +29,17 @@ describe('documents from the commissioned ct cluster', () => {
     st = readLabStatus('ct');
     // The project lives with the lab instance: a second run on the same lab reuses the cluster it commissioned
     // (a new project cannot commission a cluster that already holds the VIP).
-    dir = path.join(runDir('ct'), 'docs');
+    // In CI the 22- hook's project (MHS_COMMISSIONED_PROJECT_DIR) is the one that commissioned this lab.
+    const commissionedHere = (f: string) => {
+      if (!existsSync(f)) return false;
+      const at = (JSON.parse(readFileSync(f, 'utf8')) as Project).commission.record?.completedAt;
+      return !!at && Date.parse(st.startedAt) < Date.parse(at);
+    };
+    const ci = process.env.MHS_COMMISSIONED_PROJECT_DIR;
+    dir = ci && commissionedHere(path.join(ci, 'lab.mhs.json')) ? ci : path.join(runDir('ct'), 'docs');
     mkdirSync(SHOTS, { recursive: true });
     const file = path.join(dir, 'lab.mhs.json');
-    const done = existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as Project).commission.record?.completedAt && Date.parse(st.startedAt) < Date.parse((JSON.parse(readFileSync(file, 'utf8')) as Project).commission.record!.completedAt!);
+    const done = commissionedHere(file);
     p = await (done ? reuse(file) : prepareLabProject(st, 'ct', dir));
     if (done) return;
     const t0 = Date.now();
