@@ -54,6 +54,11 @@ describe('cluster samples from the lab ct cluster', () => {
     ]);
   });
 
+  it('nodes without any cluster (not commissioned) are a translated error, not an invalid profile', () => {
+    const facts = ['legacy', 'secondary'].map((n) => ({ ...parseProfileFacts(read(`profile.${n}.txt`), n), nodelist: [] }));
+    expect(() => profileFrom(facts, [], {}, false)).toThrow(expect.objectContaining({ code: 'failover:errors.noCluster', params: { nodes: 'legacy, secondary' } }));
+  });
+
   it('monitoring: OK with the fencing warning this tier has, perfdata and Prometheus gauges', () => {
     const c = clusterCheck(settled(), ['legacy', 'secondary'], 'mailcluster');
     expect(c.status).toBe(1);

@@ -2,6 +2,7 @@
  * What the runner asks of the cluster, answered from node samples: where the mail services run, whether the
  * cluster is back in its start state, and (once per run) what kind of cluster it is (the profile).
  */
+import { AppError } from '../errors';
 import { splitMarkedSections, type DrbdResource, type PacemakerStatus, type PcmkResource } from '../cluster';
 
 type DrbdPeer = DrbdResource['peers'][number];
@@ -164,7 +165,9 @@ export function profileFrom(facts: readonly ProfileFacts[], samples: readonly No
   const platform = virts.some((v) => CONTAINERS.has(v)) ? 'container' : virts.length && virts.every((v) => v === 'none') ? 'physical' : virts.some((v) => v && v !== 'none') ? 'vm' : 'unknown';
   const v = bestView(samples);
   const q = samples.find((s) => s.quorum)?.quorum;
-  const nodes = v?.nodes.length ?? facts[0]?.nodelist.length ?? 2;
+  const nodes = v?.nodes.length || Math.max(0, ...facts.map((f) => f.nodelist.length));
+  // Nodes without a cluster (not commissioned yet, or corosync.conf and the CIB gone): nothing to test.
+  if (nodes < 1) throw new AppError('failover:errors.noCluster', { nodes: facts.map((f) => f.node).join(', ') || '–' });
   const agents = v?.resources.map((r) => r.agent) ?? [];
   const replication = agents.some((a) => /linbit:drbd$/.test(a)) ? 'drbd' : agents.some((a) => /Filesystem$/.test(a)) ? 'shared' : 'none';
   const f0 = facts.find((f) => f.tokenMs !== undefined) ?? facts[0];
