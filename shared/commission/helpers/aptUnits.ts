@@ -18,6 +18,7 @@ export const MHS_APT = `#!/bin/sh
 set -eu
 export LC_ALL=C DEBIAN_FRONTEND=noninteractive
 state=${STATE_DIR}/apt
+accounts() { getent passwd | awk -F: '{ print "u " $1 " " $3 }'; getent group | awk -F: '{ print "g " $1 " " $3 }'; }
 installed() { dpkg-query -W -f='\${db:Status-Abbrev} \${Package}\\n' 2>/dev/null | awk '$1 ~ /^ii/ { print $2 }' | sort -u; }
 # A run cut off mid-install (the app killed, the connection gone) may leave apt or dpkg running on the node for a
 # while, or dpkg interrupted: wait for them (up to 15 min), then let dpkg finish what it had begun.
@@ -34,7 +35,13 @@ has)
 install)
   stamp=$1; shift
   mkdir -p "$state"
-  [ -e "$state/$stamp.before" ] || installed > "$state/$stamp.before"
+  if [ ! -e "$state/$stamp.before" ]; then
+    # What the packages' maintainer scripts may add beside their files: system accounts and files under /etc
+    # that no package owns (postfix's /etc/aliases, mariadb's debian.cnf). Undo removes exactly those again.
+    accounts > "$state/$stamp.accounts.tmp"; mv "$state/$stamp.accounts.tmp" "$state/$stamp.accounts"
+    find /etc -xdev -type f 2>/dev/null | sort > "$state/$stamp.etc.tmp"; mv "$state/$stamp.etc.tmp" "$state/$stamp.etc"
+    installed > "$state/$stamp.before"
+  fi
   guard=
   if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d; chmod 0755 /usr/sbin/policy-rc.d; guard=1; fi
   trap '[ -z "$guard" ] || rm -f /usr/sbin/policy-rc.d' EXIT
@@ -59,7 +66,17 @@ undo)
     # shellcheck disable=SC2086
     apt-get -q -y purge $still
   fi
-  rm -f "$state/$stamp.new" "$state/$stamp.before" "$state/$stamp.debconf" ;;
+  if [ -s "$state/$stamp.accounts" ]; then
+    # System accounts (id < 1000) the packages created: users first (a group may be a user's primary group).
+    accounts | sort > "$state/$stamp.accounts.now"
+    sort "$state/$stamp.accounts" | comm -13 - "$state/$stamp.accounts.now" | awk '$1 == "u" && $3 < 1000 { print $2 }' | while read -r u; do userdel "$u" 2>/dev/null || true; done
+    sort "$state/$stamp.accounts" | comm -13 - "$state/$stamp.accounts.now" | awk '$1 == "g" && $3 < 1000 { print $2 }' | while read -r g; do getent group "$g" >/dev/null && groupdel "$g" 2>/dev/null || true; done
+    rm -f "$state/$stamp.accounts.now"
+  fi
+  if [ -s "$state/$stamp.etc" ]; then
+    find /etc -xdev -type f 2>/dev/null | sort | comm -13 "$state/$stamp.etc" - | while IFS= read -r f; do dpkg -S "$f" >/dev/null 2>&1 || rm -f "$f"; done
+  fi
+  rm -f "$state/$stamp.new" "$state/$stamp.before" "$state/$stamp.debconf" "$state/$stamp.accounts" "$state/$stamp.etc" ;;
 *) echo "usage: mhs-apt has PKG... | install STAMP PKG... | preseed STAMP LINE... | undo STAMP" >&2; exit 2 ;;
 esac
 `;
