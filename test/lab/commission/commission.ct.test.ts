@@ -119,7 +119,7 @@ describe('commissioning the ct lab (shared LUN, qdevice, no fencing)', () => {
     const t0 = Date.now();
     await rootRun(st, legacy, 'crm node standby legacy');
     try {
-      await rootRun(st, legacy, 'n=0; until crm_resource --locate --resource p_dovecot 2>&1 | grep -q "running on: secondary"; do n=$((n+1)); [ $n -lt 180 ] || exit 1; sleep 1; done');
+      await rootRun(st, legacy, 'n=0; until crm_mon -1 -r 2>/dev/null | grep -Eq "p_postfix[[:space:]].*Started secondary"; do n=$((n+1)); [ $n -lt 180 ] || exit 1; sleep 1; done');
       times.standby = Date.now() - t0;
       const crm = await rootRun(st, legacy, 'crm_mon -1 -r');
       for (const rsc of ['p_fs', 'p_vip', 'p_mariadb', 'p_postfix', 'p_dovecot']) expect(crm).toMatch(new RegExp(`${rsc}\\s.*Started secondary`));

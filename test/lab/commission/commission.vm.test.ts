@@ -26,7 +26,7 @@ describe('commissioning the vm lab (DRBD on a new LV, two_node, SBD)', () => {
     const bootBefore = (await rootRun(st, node(active), 'cat /proc/sys/kernel/random/boot_id')).trim();
     const t0 = Date.now();
     await rootRun(st, node(other), `stonith_admin --reboot ${active} --timeout 300`);
-    await rootRun(st, node(other), `n=0; until crm_resource --locate --resource p_dovecot 2>&1 | grep -q "running on: ${other}"; do n=$((n+1)); [ $n -lt 900 ] || exit 1; sleep 1; done`);
+    await rootRun(st, node(other), `n=0; until crm_mon -1 -r 2>/dev/null | grep -Eq "p_postfix[[:space:]].*Started ${other}"; do n=$((n+1)); [ $n -lt 900 ] || exit 1; sleep 1; done`);
     ctx.times.fenceTakeover = Date.now() - t0;
     const token = await sendToVip(st, st.credentials.mailbox.user);
     expect(await arrived(st, st.credentials.mailbox.user, token, ctx.ca, 300_000)).toBe(true);

@@ -126,7 +126,7 @@ export function commissioningSuite(tier: Tier, nodes: NodeName[], settings: (st:
     const t0 = Date.now();
     await rootRun(ctx.st, legacy, 'crm node standby legacy');
     try {
-      await rootRun(ctx.st, legacy, 'n=0; until crm_resource --locate --resource p_dovecot 2>&1 | grep -q "running on: secondary"; do n=$((n+1)); [ $n -lt 600 ] || exit 1; sleep 1; done');
+      await rootRun(ctx.st, legacy, 'n=0; until crm_mon -1 -r 2>/dev/null | grep -Eq "p_postfix[[:space:]].*Started secondary"; do n=$((n+1)); [ $n -lt 600 ] || exit 1; sleep 1; done');
       ctx.times.standby = Date.now() - t0;
       const crm = await rootRun(ctx.st, legacy, 'crm_mon -1 -r');
       for (const rsc of ['p_fs', 'p_vip', 'p_mariadb', 'p_postfix', 'p_dovecot']) expect(crm).toMatch(new RegExp(`${rsc}\\s.*Started secondary`));
