@@ -5,6 +5,13 @@ import { planProject } from './planProject';
 import { seedFacts, seedPrimary } from '../../test/support/planning/seed';
 
 describe('valuesFromFacts', () => {
+  it('averages mails per day over the days that received mail (a log edge with 0 does not halve it)', () => {
+    const mailVolume = { ...seedFacts.mailVolume, statedPerDay: undefined, days: [{ date: '2026-12-01', received: 2426 }, { date: '2026-12-02', received: 0 }] };
+    expect(valuesFromFacts({ ...seedFacts, mailVolume }).values.mailsPerDay).toBe(2426);
+    const quiet = { ...mailVolume, days: [{ date: '2026-12-01', received: 0 }] };
+    expect(valuesFromFacts({ ...seedFacts, mailVolume: quiet }).values.mailsPerDay).toBe(0);
+  });
+
   it('maps the seed server facts onto the sizing fields', () => {
     const r = valuesFromFacts(seedFacts);
     expect(r.guessed).toEqual(['diskType']);

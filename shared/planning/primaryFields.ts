@@ -111,8 +111,11 @@ export function valuesFromFacts(facts: unknown): { values: PrimaryValues; guesse
   set('spoolGb', gb(num(data.spoolBytes)));
   const bp = num(mariadb.innodbBufferPoolSizeBytes);
   set('bufferPoolGb', bp !== undefined ? bp / GiB : undefined);
-  // A number the engineer states wins over the mean of the days a mail log covered.
-  const received = arr(obj(f.mailVolume)?.days).map((d) => num(d.received)).filter((x) => x !== undefined);
+  // A number the engineer states wins over the mean of the days a mail log covered. Days without a single received
+  // mail are left out: on a mail server they are the log's cut edges (a boot or rotation just after midnight gave
+  // the lab's one-day log a second day with 0 and halved the figure), not a quiet day that sizing should average in.
+  const days = arr(obj(f.mailVolume)?.days).map((d) => num(d.received)).filter((x): x is number => x !== undefined);
+  const received = days.some((x) => x > 0) ? days.filter((x) => x > 0) : days;
   set('mailsPerDay', num(obj(f.mailVolume)?.statedPerDay) ?? (received.length ? received.reduce((a, b) => a + b, 0) / received.length : undefined));
   const dataDevice = dataDeviceFrom(f);
   return { values, guessed, nics, ...(dataDevice ? { dataDevice } : {}) };
