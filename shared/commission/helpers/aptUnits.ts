@@ -22,10 +22,11 @@ accounts() { getent passwd | awk -F: '{ print "u " $1 " " $3 }'; getent group | 
 installed() { dpkg-query -W -f='\${db:Status-Abbrev} \${Package}\\n' 2>/dev/null | awk '$1 ~ /^ii/ { print $2 }' | sort -u; }
 # A run cut off mid-install (the app killed, the connection gone) may leave apt or dpkg running on the node for a
 # while, or dpkg interrupted: wait for them (up to 15 min), then let dpkg finish what it had begun.
-busy() { for c in /proc/[0-9]*/comm; do read -r n 2>/dev/null < "$c" || continue; case "$n" in apt|apt-get|dpkg|unattended-upgr) return 0 ;; esac; done; return 1; }
+# (sh has no local variables: busy and settle use names of their own.)
+busy() { for busy_c in /proc/[0-9]*/comm; do read -r busy_name 2>/dev/null < "$busy_c" || continue; case "$busy_name" in apt|apt-get|dpkg|unattended-upgr) return 0 ;; esac; done; return 1; }
 settle() {
-  n=0
-  while busy; do n=$((n+1)); [ $n -le 900 ] || { echo "apt/dpkg still busy after 15 min" >&2; exit 1; }; [ $((n % 30)) -ne 1 ] || echo "waiting for another apt/dpkg run to end"; sleep 1; done
+  settle_s=0
+  while busy; do settle_s=$((settle_s+1)); [ $settle_s -le 900 ] || { echo "apt/dpkg still busy after 15 min" >&2; exit 1; }; [ $((settle_s % 30)) -ne 1 ] || echo "waiting for another apt/dpkg run to end"; sleep 1; done
   dpkg --configure -a
 }
 cmd=\${1:-}; [ $# -gt 0 ] && shift
@@ -63,8 +64,13 @@ undo)
   still=$(installed | comm -12 "$state/$stamp.new" -)
   if [ -n "$still" ]; then
     settle
+    # Units of these packages that failed while they were configured stay "failed" in systemd after the purge.
+    # shellcheck disable=SC2086
+    units=$(dpkg -L $still 2>/dev/null | grep -E '^(/usr)?/lib/systemd/system/[^/]+[.](service|socket|timer)$' | sed 's#.*/##' | sort -u | tr '\\n' ' ')
     # shellcheck disable=SC2086
     apt-get -q -y purge $still
+    # shellcheck disable=SC2086
+    [ -z "$units" ] || systemctl reset-failed $units 2>/dev/null || true
   fi
   if [ -s "$state/$stamp.accounts" ]; then
     # System accounts (id < 1000) the packages created: users first (a group may be a user's primary group).
