@@ -102,7 +102,9 @@ export function fencingBeforeCluster(i: PlanInput): StepSpec[] {
         `Schreibt /etc/default/sbd (${sbd.device ? `Datenträger ${sbd.device}` : 'ohne Datenträger, nur Watchdog und Quorum'}, Watchdog /dev/watchdog, Timeout ${sbd.watchdogTimeoutS} s) und nimmt sbd in den Systemstart auf; systemd startet es mit Corosync.`,
         `Writes /etc/default/sbd (${sbd.device ? `disk ${sbd.device}` : 'diskless: watchdog and quorum only'}, watchdog /dev/watchdog, timeout ${sbd.watchdogTimeoutS} s) and enables sbd; systemd starts it together with corosync.`,
       ),
-      check: probe(`${enabled.probe.command} && grep -qx ${shQuote(`SBD_WATCHDOG_TIMEOUT=${sbd.watchdogTimeoutS}`)} /etc/default/sbd`, [...enabled.holds, is(K.file('/etc/default/sbd'), defaults)]),
+      // The whole file: Debian's own /etc/default/sbd already has SBD_WATCHDOG_TIMEOUT=5 and the package enables
+      // sbd, so a check on that line alone said "done" right after the install, without the device (vm lab).
+      check: probe(`${enabled.probe.command} && printf '%s' ${shQuote(defaults)} | cmp -s - /etc/default/sbd`, [...enabled.holds, is(K.file('/etc/default/sbd'), defaults)]),
       apply: [{ kind: 'write', path: '/etc/default/sbd', content: defaults, mode: '0644' }, unitsSave(st, ['sbd']), systemctl('enable', ['sbd'])],
       verify: [enabled],
       rollback: [unitsRestore(st)],
