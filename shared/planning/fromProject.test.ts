@@ -5,11 +5,12 @@ import { planProject } from './planProject';
 import { seedFacts, seedPrimary } from '../../test/support/planning/seed';
 
 describe('valuesFromFacts', () => {
-  it('averages mails per day over the days that received mail (a log edge with 0 does not halve it)', () => {
-    const mailVolume = { ...seedFacts.mailVolume, statedPerDay: undefined, days: [{ date: '2026-12-01', received: 2426 }, { date: '2026-12-02', received: 0 }] };
-    expect(valuesFromFacts({ ...seedFacts, mailVolume }).values.mailsPerDay).toBe(2426);
-    const quiet = { ...mailVolume, days: [{ date: '2026-12-01', received: 0 }] };
-    expect(valuesFromFacts({ ...seedFacts, mailVolume: quiet }).values.mailsPerDay).toBe(0);
+  it('averages mails per day without the log\'s cut edges (a first or last day with < 10 % of the busiest), keeping quiet days inside', () => {
+    const per = (days: [string, number][]) => valuesFromFacts({ ...seedFacts, mailVolume: { ...seedFacts.mailVolume, statedPerDay: undefined, days: days.map(([date, received]) => ({ date, received })) } }).values.mailsPerDay;
+    expect(per([['2026-12-02', 1], ['2026-12-01', 2423]])).toBe(2423);
+    expect(per([['2026-11-30', 5], ['2026-12-01', 2000], ['2026-12-02', 0], ['2026-12-03', 2000], ['2026-12-04', 3]])).toBeCloseTo(4000 / 3);
+    expect(per([['2026-12-01', 0]])).toBe(0);
+    expect(per([['2026-12-01', 900], ['2026-12-02', 1000]])).toBe(950);
   });
 
   it('maps the seed server facts onto the sizing fields', () => {

@@ -73,6 +73,24 @@ const GiB = 2 ** 30;
  * part optional). A value that cannot be derived stays undefined; a value derived by assumption is named in
  * `guessed` (lsblk cannot tell a 10k SAS disk from a 7.2k one, SMT is unknown without the thread count).
  */
+/**
+ * Received mails of the days a mail log covered, without its cut edges: only the first and the last day can be
+ * partial (the log starts or is read mid-day, a rotation or a boot just after midnight), and one of them with less
+ * than a tenth of the busiest day's mails is such an edge, not a quiet day (the lab's one-day log read after
+ * midnight had a second day with 1 mail and halved the average). Quiet days inside the log stay in.
+ */
+function fullDays(days: readonly Record<string, unknown>[]): number[] {
+  const list = days
+    .map((d) => ({ date: typeof d.date === 'string' ? d.date : '', received: num(d.received) }))
+    .filter((d): d is { date: string; received: number } => d.received !== undefined)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((d) => d.received);
+  const edge = 0.1 * Math.max(0, ...list);
+  if (list.length > 1 && list[list.length - 1]! < edge) list.pop();
+  if (list.length > 1 && list[0]! < edge) list.shift();
+  return list;
+}
+
 export function valuesFromFacts(facts: unknown): { values: PrimaryValues; guessed: PrimaryFieldId[]; nics: Nic[]; dataDevice?: DataDevice } {
   const f = obj(facts) ?? {};
   const hw = obj(f.hardware) ?? {};
@@ -111,11 +129,8 @@ export function valuesFromFacts(facts: unknown): { values: PrimaryValues; guesse
   set('spoolGb', gb(num(data.spoolBytes)));
   const bp = num(mariadb.innodbBufferPoolSizeBytes);
   set('bufferPoolGb', bp !== undefined ? bp / GiB : undefined);
-  // A number the engineer states wins over the mean of the days a mail log covered. Days without a single received
-  // mail are left out: on a mail server they are the log's cut edges (a boot or rotation just after midnight gave
-  // the lab's one-day log a second day with 0 and halved the figure), not a quiet day that sizing should average in.
-  const days = arr(obj(f.mailVolume)?.days).map((d) => num(d.received)).filter((x): x is number => x !== undefined);
-  const received = days.some((x) => x > 0) ? days.filter((x) => x > 0) : days;
+  // A number the engineer states wins over the mean of the days a mail log covered.
+  const received = fullDays(arr(obj(f.mailVolume)?.days));
   set('mailsPerDay', num(obj(f.mailVolume)?.statedPerDay) ?? (received.length ? received.reduce((a, b) => a + b, 0) / received.length : undefined));
   const dataDevice = dataDeviceFrom(f);
   return { values, guessed, nics, ...(dataDevice ? { dataDevice } : {}) };
