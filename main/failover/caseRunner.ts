@@ -28,6 +28,7 @@ import { MailFlow, newMailToken } from './mailFlow';
 import type { TlsPins } from './net/tlsPins';
 import { endpoint, type ProbeSettings } from './settings';
 import { runStep, type StepEnv, type StepRecord } from './stepExec';
+import { sleep } from '../commission/runControl';
 
 export interface CaseEnv extends StepEnv {
   probeSettings: ProbeSettings;
@@ -45,17 +46,6 @@ export interface CaseEnv extends StepEnv {
   pending(caseId: CaseId, undo: FaultStep[] | null): Promise<void>;
   flow?: MailFlow;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, signal: AbortSignal, everyMs = 500): Promise<boolean> {
   const end = Date.now() + timeoutMs;

@@ -12,6 +12,7 @@ import type { ClusterWatch, Round } from './clusterWatch';
 import { runHook } from './hook';
 import type { NodeLinks } from './nodeLinks';
 import type { ProbeLoop } from './probeLoop';
+import { sleep } from '../commission/runControl';
 
 export type StepRecord = CaseResult['steps'][number];
 
@@ -31,17 +32,6 @@ export interface StepEnv {
   /** Cold start: what the lone node did while watched. */
   quorumWaitHeld?: boolean;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 const LOST = new Set<string>([SshErrorCode.connectionLost, SshErrorCode.notConnected, SshErrorCode.timeout, SshErrorCode.unreachable]);
 

@@ -25,7 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The English run's project, kept for the handover test (a later app start on the commissioned lab). */
 const HANDOVER = path.join(os.tmpdir(), `mhs-install-lab-${process.env.MHS_LAB_INSTANCE ?? '0'}.mhs.json`);
 
-test.skip(tier !== 'ct' || process.env.LAB_INSTALL_E2E !== '1', 'commissions the ct lab: runs from test/lab/ci.d/ct/25-install-e2e.sh or with LAB_INSTALL_E2E=1');
+test.skip(tier !== 'ct' || process.env.LAB_INSTALL_E2E !== '1', 'commissions the ct lab three times (~30 min, more than CI can give it): run it with LAB_INSTALL_E2E=1 (see renderer/steps/install/README.md)');
 
 /** A fresh lab: whatever an earlier run (or CI hook) commissioned is gone. */
 function freshLab(): LabStatus {
