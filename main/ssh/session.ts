@@ -4,7 +4,8 @@
  *    exit code or signal, enforces per-command timeouts and AbortSignal cancellation (TERM, then KILL after a
  *    grace period, to the process group and to every process carrying the run's marker, so nothing of the
  *    command is left running when exec() returns), and audits every command.
- *  - sudo: probe once with `sudo -n true`; then either `sudo -n` or `sudo -S` with the password on stdin.
+ *  - sudo: with a sudo password `sudo -S` (the password on stdin when sudo asks); without one, probe once with
+ *    `sudo -n true` (a clear error when a password is needed) and then `sudo -n`.
  *  - reconnect with exponential backoff when an established connection drops. A command that was running when
  *    the connection dropped is re-run only if the caller marked it idempotent; otherwise the caller gets
  *    ssh:errors.connectionLost (it may or may not have run) and decides.
@@ -276,15 +277,20 @@ export class SshSession {
 
   private async probeSudo(signal?: AbortSignal): Promise<SudoMode> {
     if (this.sudoMode) return this.sudoMode;
-    const r = await this.exec(SUDO_PROBE, { idempotent: true, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
     const ctx = { user: this.opts.target.user, host: this.opts.target.host };
+    // With a password there is no probe: `sudo -S -p <marker>` works for NOPASSWD users too (no prompt, nothing
+    // written), and a failing `sudo -n` is logged as an authentication failure that Debian's default sudoers
+    // (mail_badpass) mails to root - on a cluster's passive node, where Postfix is bound to the VIP, that mail
+    // even fails with a Postfix fatal error in the journal.
+    if (this.opts.sudoPassword !== undefined) {
+      // sudo -S reads one line: a password with a line break could never be typed in correctly.
+      if (/[\r\n]/.test(this.opts.sudoPassword)) throw new AppError(SshErrorCode.sudoWrongPassword, ctx, 'the password contains a line break');
+      return (this.sudoMode = 'password');
+    }
+    const r = await this.exec(SUDO_PROBE, { idempotent: true, timeoutMs: 30_000, ...(signal ? { signal } : {}) });
     if (r.exitCode === 127) throw new AppError(SshErrorCode.commandNotFound, { command: 'sudo', host: ctx.host }, r.stderr.slice(-2000));
-    if (r.exitCode === 0) this.sudoMode = 'nopasswd';
-    else if (this.opts.sudoPassword === undefined) throw new AppError(SshErrorCode.sudoPasswordRequired, ctx, r.stderr.slice(-2000));
-    // sudo -S reads one line: a password with a line break could never be typed in correctly.
-    else if (/[\r\n]/.test(this.opts.sudoPassword)) throw new AppError(SshErrorCode.sudoWrongPassword, ctx, 'the password contains a line break');
-    else this.sudoMode = 'password';
-    return this.sudoMode;
+    if (r.exitCode !== 0) throw new AppError(SshErrorCode.sudoPasswordRequired, ctx, r.stderr.slice(-2000));
+    return (this.sudoMode = 'nopasswd');
   }
 
   /**

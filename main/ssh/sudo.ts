@@ -2,7 +2,7 @@
  * sudo without ever putting the password on a command line.
  *
  * The command runs as  sudo -S -p <prompt marker> -- sh -c '<announce start>; exec sh -c "$1"' <start marker> <cmd>
- * (or sudo -n ... when the probe `sudo -n true` showed no password is needed). On stderr we watch for
+ * (or sudo -n ... when no password was given and the probe `sudo -n true` showed none is needed). On stderr we watch for
  *  - the prompt marker: sudo wants the password -> we write it to stdin; a second prompt means it was wrong;
  *  - the start marker: authentication is over and the real command runs -> from here stderr belongs to it.
  * Exiting without the start marker means sudo refused (wrong password, not in sudoers, ...). This works the same
@@ -26,7 +26,7 @@ export function newSudoMarkers(): SudoMarkers {
   return { prompt: `[mhs-sudo-prompt-${id}]`, start: `[mhs-sudo-start-${id}]` };
 }
 
-/** The probe: exit 0 means sudo works without a password for this user. */
+/** The probe, only when no sudo password was given: exit 0 means sudo works without a password for this user. */
 export const SUDO_PROBE = 'sudo -n true';
 
 /** `runId` marks the command's processes (MHS_RUN, see wrapper.ts); it is set inside, as sudo resets the environment. */
