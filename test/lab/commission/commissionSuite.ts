@@ -30,7 +30,8 @@ export interface SuiteContext {
 
 type NodeName = 'legacy' | 'secondary' | 'witness';
 
-export function commissioningSuite(tier: Tier, nodes: NodeName[], settings: (st: LabStatus) => string[], redNotice: boolean): SuiteContext {
+/** `dryRunIds`: step ids (besides the common ones) the dry run must list on this tier. */
+export function commissioningSuite(tier: Tier, nodes: NodeName[], settings: (st: LabStatus) => string[], redNotice: boolean, dryRunIds: string[] = []): SuiteContext {
   const log = (s: string) => void process.stderr.write(`[commission ${tier}] ${s}\n`);
   // Filled in by beforeAll; the tests run after it.
   const ctx = { times: {}, log } as unknown as SuiteContext;
@@ -67,12 +68,14 @@ export function commissioningSuite(tier: Tier, nodes: NodeName[], settings: (st:
     const r = await commission(['--dry-run']);
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
     if (redNotice) expect(r.stdout).toContain('!! No fencing (STONITH off)');
-    for (const id of ['prepare.helpers@primary', 'packages.mail@secondary', 'configs.sync@secondary', 'cutover.open@primary']) expect(r.stdout).toContain(id);
+    for (const id of ['prepare.helpers@primary', 'packages.mail@secondary', 'configs.sync@secondary', 'cutover.open@primary', ...dryRunIds]) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain('+++ /etc/corosync/corosync.conf');
     expect(diffDumps(before, await stateDump(ctx.st))).toEqual([]);
   });
 
-  it('rollback before the cut-over restores the standalone server (same state dump on every node)', async () => {
+  // LAB_COMMISSION_SKIP_ROLLBACK=1: only the full run (on the vm tier the rollback test costs a second package
+  // install under TCG, 30-40 min; the rollback itself is proven on the ct tier in CI).
+  it.skipIf(process.env.LAB_COMMISSION_SKIP_ROLLBACK === '1')('rollback before the cut-over restores the standalone server (same state dump on every node)', async () => {
     const t0 = Date.now();
     const r = await commission(['--yes'], (l) => (/done cutover\.push@primary/.test(l) ? 'kill' : undefined));
     expect(r.killed, r.stderr.slice(-2000)).toBe(true);
