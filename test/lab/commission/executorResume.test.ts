@@ -46,7 +46,13 @@ describe(`interrupt and resume on the ${tier} lab`, () => {
     const secondaryStep = steps.findIndex((s, i) => i + 1 > first('dataCopy') && s.node === 'secondary') + 1;
     const run = await commissionWithKills(p, targets, () => 300, log, secondaryStep > 0 ? { fromIndex: secondaryStep, node: 'secondary', role: 'secondary', tier } : undefined);
     log(`${run.kills.length} kills, ${run.crashes.length} crash(es) (${run.crashes.map((c) => c.outcome).join(', ')}), ${run.runs} runs, ${(run.ms / 1000).toFixed(0)} s`);
-    expect(run.kills.map((k) => k.index)).toEqual(targets);
+    // Each kill lands in the first step at or after its target that starts applying: steps of one parallel
+    // group (the package installs on three nodes) announce themselves in any order, so [6] may be cut as [7].
+    expect(run.kills.length).toBe(targets.length);
+    run.kills.forEach((k, n) => {
+      expect(k.index).toBeGreaterThanOrEqual(targets[n]!);
+      if (n + 1 < targets.length) expect(k.index).toBeLessThan(targets[n + 1]!);
+    });
     expect(diffDumps(reference, await stateDump(readLabStatus(tier)))).toEqual([]);
   });
 });
