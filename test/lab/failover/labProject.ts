@@ -20,7 +20,10 @@ export function failoverLabProject(st: LabStatus, change: (p: Project) => void =
     const user = st.credentials.admin.user;
     p.hosts.primary = { host: '127.0.0.1', port: labNode(st, 'legacy').ssh.port, user, auth: key };
     p.hosts.secondary = { host: '127.0.0.1', port: labNode(st, 'secondary').ssh.port, user, auth: key };
-    p.hosts.witness = { host: '127.0.0.1', port: labNode(st, 'witness').ssh.port, user, auth: key };
+    // The vm tier boots no witness (two_node with SBD).
+    const witness = st.nodes.find((n) => n.name === 'witness');
+    if (witness) p.hosts.witness = { host: '127.0.0.1', port: witness.ssh.port, user, auth: key };
+    else delete p.hosts.witness;
     if (tier === 'ct' && st.sharedDisk) p.commission.settings.sharedDevice = st.sharedDisk.nodeDevice;
     p.meta.title = `Failover lab ${tier}`;
     const v = st.vip.services;
