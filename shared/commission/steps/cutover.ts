@@ -15,6 +15,7 @@ import type { Cond, Effect, ModelProbe, StepSpec } from '../spec';
 import type { NodeRole } from '../types';
 import { id, on, stamp, t } from './common';
 import { copyDir, dataPairs } from './datacopy';
+import { parkLegacyMountsStep } from './legacyMounts';
 import { PUSHED, drbdSyncedStep } from './replication';
 import { CIB_FILE, serviceResources, startsAtPonr, validateAgainstShadow, withLiveNodes } from './resources';
 
@@ -130,6 +131,8 @@ export function cutoverSteps(i: PlanInput): StepSpec[] {
     destructive: false,
     expectedDurationS: 10,
   });
+
+  steps.push(parkLegacyMountsStep(i));
 
   const mp = i.volume.mountPoint;
   const mounted = isMounted(mp, i.volume.device);
