@@ -32,7 +32,7 @@ export function CaseList({ selected, preview, disabled }: { selected: CaseId[]; 
         return (
           <li key={c.id} className={`fo-case${runnable === false ? ' fo-na' : ''}`} data-case={c.id}>
             <label className="fo-case-head">
-              <input type="checkbox" checked={selected.includes(c.id)} disabled={disabled || runnable === false} onChange={(e) => toggle(c.id, e.target.checked)} />
+              <input type="checkbox" checked={selected.includes(c.id)} disabled={disabled || runnable === false} onChange={(e) => toggle(c.id, e.target.checked, selected)} />
               <span className="fo-case-title">{t(`cases.${c.id}.title`)}</span>
               <span className={`fo-kind fo-kind-${c.kind}`}>{t(`kinds.${c.kind}`)}</span>
               {c.fullOutage ? <span className="fo-badge-bad">{t('ui.run.fullOutage')}</span> : null}

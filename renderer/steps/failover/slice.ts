@@ -61,7 +61,8 @@ export interface FailoverStepSlice {
   setFoResult(runId: string | null, caseId?: CaseId | null): void;
   setFoCompare(runId: string | null): void;
   updateFoSettings(change: (s: FailoverSettings) => FailoverSettings): void;
-  toggleFoCase(id: CaseId, on: boolean): void;
+  /** `shown` is the selection the list shows: with nothing stored yet that is the cluster's default selection. */
+  toggleFoCase(id: CaseId, on: boolean, shown: CaseId[]): void;
   setFoSecret(kind: 'mailbox' | 'sql', value: string, remember: boolean): Promise<void>;
   refreshFoSecrets(): Promise<void>;
   loadFoPreview(): Promise<void>;
@@ -161,9 +162,10 @@ export const createFailoverStepSlice: StateCreator<AppState, [], [], FailoverSte
       get().updateProject((p) => ({ ...p, failover: { ...p.failover, settings: change(p.failover.settings) } }));
     },
 
-    toggleFoCase(id, on) {
+    toggleFoCase(id, on, shown) {
       get().updateFoSettings((s) => {
-        const cur = s.selectedCases;
+        // Unticking a case of the default selection (nothing stored) must start from what the user sees.
+        const cur = s.selectedCases.length ? s.selectedCases : shown;
         const next = on ? [...new Set([...cur, id])] : cur.filter((x) => x !== id);
         return { ...s, selectedCases: next };
       });
