@@ -193,9 +193,10 @@ test('Failover-Tests in German: planned standby on the commissioned ct lab, watc
   const detail = page.locator('.fo-detail[data-case=standby]');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`Geplanter Standby: ${verdict}`);
   await expect(detail.locator('.fo-checks')).toContainText(/Dienste von \S+ nach \S+ gewechselt/);
-  // The time line: one lane per probed protocol, each with its red outage bar; the three mail curves.
+  // The time line: one lane per probed protocol (a long name wraps into two tspans), each with its red outage
+  // bar; the three mail curves.
   const chart = detail.locator('[data-chart=timeline]');
-  for (const o of c.outages) await expect(chart.locator('.recharts-yAxis')).toContainText({ smtp: 'SMTP (25)', submission: 'Submission (587)', imap: 'IMAP', pop3: 'POP3', sql: 'SQL' }[o.protocol]);
+  for (const o of c.outages) await expect(chart.locator('.recharts-wrapper').first()).toContainText({ smtp: /SMTP\s*\(25\)/, submission: /Submission\s*\(587\)/, imap: /IMAP/, pop3: /POP3/, sql: /SQL/ }[o.protocol]);
   const downBars = chart.locator(`.recharts-bar-rectangle path[fill="${DOWN}"]`);
   const windows = c.outages.reduce((n, o) => n + o.windows.length, 0);
   expect(c.outages.find((o) => o.protocol === 'imap')!.windows.length).toBeGreaterThan(0);
