@@ -66,6 +66,13 @@ export function LivePanel() {
   const output = useStore((s) => s.foOutput);
   const cancel = useStore((s) => s.cancelFoRun);
   const pre = useRef<HTMLPreElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // The panel sits below the twelve cases: a started run would go on out of sight, so it comes into view once
+  // its first live point has filled it (an empty panel at the page's end cannot be scrolled to the top).
+  const startedRun = run?.phase === 'running' && run.live ? run.runId : undefined;
+  useEffect(() => {
+    if (startedRun) panel.current?.scrollIntoView?.({ block: 'start' });
+  }, [startedRun]);
   useEffect(() => {
     const el = pre.current;
     if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
@@ -78,7 +85,7 @@ export function LivePanel() {
   const steps = pv ? [...pv.steps, ...pv.undo, ...pv.cleanup] : [];
   const idx = current ? run.cases.indexOf(current) : -1;
   return (
-    <section className="card fo-live" aria-labelledby="fo-live-title" data-phase={run.phase}>
+    <section ref={panel} className="card fo-live" aria-labelledby="fo-live-title" data-phase={run.phase}>
       <div className="fo-live-head">
         <h2 id="fo-live-title">{running ? t('ui.live.title') : t(`ui.live.ended.${run.phase}`)}</h2>
         {running ? <button type="button" onClick={() => void cancel()}>{t('ui.live.cancel')}</button> : null}

@@ -32,9 +32,9 @@ function SollIstTable({ run, onPick, picked }: { run: FailoverRun; onPick(c: Cas
         {rows.map((r) => (
           <tr key={r.caseId} className={picked === r.caseId ? 'current' : ''} data-case={r.caseId}>
             <th scope="row"><button type="button" className="link" onClick={() => onPick(r.caseId)}>{t(`cases.${r.caseId}.title`)}</button></th>
-            <td>{r.estimateMs !== undefined ? sec(r.estimateMs) : '–'}</td>
-            <td>{r.rule === 'none' ? t('ui.results.noOutage') : r.rule === 'notJudged' ? t('ui.results.notJudged') : r.targetMs !== undefined ? `≤ ${sec(r.targetMs)}` : '–'}</td>
-            <td>{sec(r.smtpMs)}</td>
+            <td className="fo-num">{r.estimateMs !== undefined ? sec(r.estimateMs) : '–'}</td>
+            <td className="fo-num">{r.rule === 'none' ? t('ui.results.noOutage') : r.rule === 'notJudged' ? t('ui.results.notJudged') : r.targetMs !== undefined ? `≤ ${sec(r.targetMs)}` : '–'}</td>
+            <td className="fo-num">{sec(r.smtpMs)}</td>
             <td>{r.worstMs !== undefined ? `${sec(r.worstMs)} (${t(`protocols.${r.worstProtocol}`)})` : '–'}</td>
             <td>{r.accepted !== undefined ? t('ui.results.mailsCell', { accepted: r.accepted, lost: r.lost, duplicated: r.duplicated }) : '–'}</td>
             <td>{r.findings}</td>
