@@ -182,11 +182,13 @@ describe('the lab plan (ct)', () => {
     expect(push.kind === 'run' && push.command.match(/cibadmin --replace --scope configuration/g)?.length).toBe(2);
   });
 
-  it('starts the mail services database, Dovecot, Postfix, so Postfix finds Dovecot\'s auth and LMTP sockets', () => {
+  it('starts Postfix only after MariaDB and Dovecot, so it finds its SQL maps and Dovecot\'s auth and LMTP sockets', () => {
     const write = step('resources.config@primary').apply.find((a) => a.kind === 'write');
     const xml = write?.kind === 'write' ? write.content : '';
     const order = [...xml.matchAll(/<primitive id="(p_[a-z_]+)"/g)].map((m) => m[1]).filter((r) => ['p_mariadb', 'p_dovecot', 'p_postfix'].includes(r!));
     expect(order).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
+    const before = [...xml.matchAll(/<rsc_order id="[^"]*" first="([a-z_]+)" first-action="start" then="p_postfix"/g)].map((m) => m[1]);
+    expect(before).toEqual(['p_mariadb', 'p_dovecot']);
     const stop = step('cutover.stopLegacy@primary').apply.find((a) => a.kind === 'run' && a.command.startsWith('systemctl stop'));
     expect(stop?.kind === 'run' && stop.command).toBe('systemctl stop postfix.service dovecot.service');
   });

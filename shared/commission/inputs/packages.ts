@@ -22,8 +22,9 @@ export function mailPackages(primary: NodeInventory, errors: PlanError[]): strin
  * Units the mail packages bring that the cluster must own, in start order: the database (Dovecot's and
  * Postfix's maps query it), Dovecot, the milter, Postfix last. Postfix started before Dovecot finds no auth
  * socket ("no SASL authentication mechanisms": master throttles submission for 60 s) and defers every mail
- * it accepts on the missing LMTP socket until the next queue run (measured by the failover tests). A group
- * stops in reverse, so Postfix also stops accepting mail first.
+ * it accepts on the missing LMTP socket until the next queue run (measured by the failover tests). The
+ * resources start the others side by side and Postfix after all of them (steps/resources.ts serviceResources);
+ * the stop runs in reverse, so Postfix also stops accepting mail first.
  */
 export function mailUnits(pkgs: readonly string[]): string[] {
   const units = ['mariadb', 'dovecot', 'postfix'];

@@ -28,8 +28,14 @@ export interface CibModel {
   volume: { device: string; mountPoint: string; fsType: string };
   binds: { from: string; to: string; id: string }[];
   vip: { address: string; prefix: number; nic?: string };
-  /** systemd units in start order, with the resource id for each. */
-  services: { id: string; unit: string; startStopped: boolean }[];
+  /**
+   * systemd units (run by the agent `agent`) with the resource id for each and the services each must start
+   * after (and stops before); a service with none starts right after the storage group. Every service is
+   * colocated with the storage group: one node runs all of it.
+   */
+  services: { id: string; unit: string; startStopped: boolean; after: string[] }[];
+  /** The OCF agent for the services (provider + type), see helpers/ocfUnit.ts. */
+  agent: { provider: string; type: string };
   /** Pacemaker node names. */
   preferNode: string;
   notOn: string[];
@@ -117,8 +123,15 @@ export function renderCibConfiguration(m: CibModel): string {
   const vipParams: [string, string | number][] = [['ip', m.vip.address], ['cidr_netmask', m.vip.prefix]];
   if (m.vip.nic) vipParams.push(['nic', m.vip.nic]);
   o.push(...primitive('p_vip', 'ocf', 'heartbeat', 'IPaddr2', vipParams, std(), [], '      '));
-  for (const s of m.services) o.push(...primitive(s.id, 'systemd', undefined, s.unit, [], std(), s.startStopped ? [['target-role', 'Stopped']] : [], '      '));
-  o.push('    </group>', '  </resources>', '  <constraints>');
+  o.push('    </group>');
+  // Outside the group: a group starts its members one after another, these start as soon as what they need runs.
+  for (const s of m.services) o.push(...primitive(s.id, 'ocf', m.agent.provider, m.agent.type, [['unit', s.unit]], std(), s.startStopped ? [['target-role', 'Stopped']] : [], '    '));
+  o.push('  </resources>', '  <constraints>');
+  for (const s of m.services) {
+    o.push(`    <rsc_colocation id="${esc(`col_${s.id}_with_g_mail`)}" rsc="${esc(s.id)}" with-rsc="g_mail" score="INFINITY"/>`);
+    // Symmetric (the default): the stop runs in reverse, so a service stops before what it needs.
+    for (const first of s.after.length ? s.after : ['g_mail']) o.push(`    <rsc_order id="${esc(`ord_${first}_then_${s.id}`)}" first="${esc(first)}" first-action="start" then="${esc(s.id)}" then-action="start" kind="Mandatory"/>`);
+  }
   if (m.drbd) {
     o.push('    <rsc_colocation id="col_mail_with_drbd" rsc="g_mail" with-rsc="cl_drbd" with-rsc-role="Promoted" score="INFINITY"/>');
     o.push('    <rsc_order id="ord_drbd_then_mail" first="cl_drbd" first-action="promote" then="g_mail" then-action="start" kind="Mandatory"/>');

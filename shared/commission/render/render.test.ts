@@ -92,10 +92,11 @@ const cib: CibModel = {
   binds: [{ id: 'p_bind_vmail', from: '/srv/mail/vmail', to: '/srv/vmail' }],
   vip: { address: '10.77.0.10', prefix: 24, nic: 'eth0' },
   services: [
-    { id: 'p_mariadb', unit: 'mariadb', startStopped: false },
-    { id: 'p_dovecot', unit: 'dovecot', startStopped: true },
-    { id: 'p_postfix', unit: 'postfix@-', startStopped: true },
+    { id: 'p_mariadb', unit: 'mariadb', startStopped: false, after: [] },
+    { id: 'p_dovecot', unit: 'dovecot', startStopped: true, after: [] },
+    { id: 'p_postfix', unit: 'postfix@-', startStopped: true, after: ['p_mariadb', 'p_dovecot'] },
   ],
+  agent: { provider: 'mhs', type: 'unit' },
   preferNode: 'legacy',
   notOn: [],
   op: { startS: 300, stopS: 200, monitorIntervalS: 15, monitorTimeoutS: 90 },
@@ -118,23 +119,35 @@ describe('the Pacemaker configuration', () => {
     const meta = Object.fromEntries(conf.resources.clone.meta_attributes.nvpair.map((p: { name: string; value: string }) => [p.name, p.value]));
     expect(meta).toEqual({ promotable: 'true', 'promoted-max': '1', 'promoted-node-max': '1', 'clone-max': '2', 'clone-node-max': '1', notify: 'true' });
     expect(xml).not.toMatch(/<master|\bms\b|Master|Slave/);
-    expect(conf.constraints.rsc_colocation[0]).toMatchObject({ rsc: 'g_mail', 'with-rsc': 'cl_drbd', 'with-rsc-role': 'Promoted', score: 'INFINITY' });
-    expect(conf.constraints.rsc_order[0]).toMatchObject({ first: 'cl_drbd', 'first-action': 'promote', then: 'g_mail', 'then-action': 'start' });
+    expect(conf.constraints.rsc_colocation.find((c: { rsc: string }) => c.rsc === 'g_mail')).toMatchObject({ 'with-rsc': 'cl_drbd', 'with-rsc-role': 'Promoted', score: 'INFINITY' });
+    expect(conf.constraints.rsc_order.find((o: { then: string }) => o.then === 'g_mail')).toMatchObject({ first: 'cl_drbd', 'first-action': 'promote', 'then-action': 'start' });
     const roles = conf.resources.clone.primitive[0].operations.op.filter((o: { role?: string }) => o.role).map((o: { role: string; interval: string }) => `${o.role}:${o.interval}`);
     expect(roles).toEqual(['Promoted:34s', 'Unpromoted:36s']);
   });
-  it('orders the group volume, binds, VIP, database, IMAP, MTA and takes the op timeouts from the settings', () => {
+  it('groups volume, binds and VIP, takes the op timeouts from the settings, runs the services through the synchronous agent', () => {
     const g = conf.resources.group;
-    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs', 'p_bind_vmail', 'p_vip', 'p_mariadb', 'p_dovecot', 'p_postfix']);
+    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs', 'p_bind_vmail', 'p_vip']);
     const fsOps = g.primitive[0].operations.op;
     expect(fsOps.find((o: { name: string }) => o.name === 'start')).toMatchObject({ timeout: '300s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'stop')).toMatchObject({ timeout: '200s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'monitor')).toMatchObject({ interval: '15s', timeout: '90s' });
     const bind = g.primitive[1].instance_attributes.nvpair.map((p: { name: string; value: string }) => `${p.name}=${p.value}`);
     expect(bind).toEqual(['device=/srv/mail/vmail', 'directory=/srv/vmail', 'fstype=none', 'options=bind']);
-    expect(g.primitive[5]).toMatchObject({ class: 'systemd', type: 'postfix@-' });
-    expect(g.primitive[5].meta_attributes.nvpair[0]).toMatchObject({ name: 'target-role', value: 'Stopped' });
-    expect(g.primitive[3].meta_attributes).toBeUndefined();
+    const svc = conf.resources.primitive.filter((p: { id: string }) => p.id.startsWith('p_'));
+    expect(svc.map((p: { id: string }) => p.id)).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
+    expect(svc[2]).toMatchObject({ class: 'ocf', provider: 'mhs', type: 'unit' });
+    expect(svc[2].instance_attributes.nvpair[0]).toMatchObject({ name: 'unit', value: 'postfix@-' });
+    expect(svc[2].meta_attributes.nvpair[0]).toMatchObject({ name: 'target-role', value: 'Stopped' });
+    expect(svc[0].meta_attributes).toBeUndefined();
+    expect(xml).not.toContain('class="systemd"');
+  });
+  it('keeps every service on the storage group\'s node and starts database and IMAP together, Postfix after both', () => {
+    const col = conf.constraints.rsc_colocation.filter((c: { 'with-rsc': string }) => c['with-rsc'] === 'g_mail');
+    expect(col.map((c: { rsc: string; score: string }) => `${c.rsc}:${c.score}`)).toEqual(['p_mariadb:INFINITY', 'p_dovecot:INFINITY', 'p_postfix:INFINITY']);
+    const ord = conf.constraints.rsc_order.filter((o: { first: string }) => o.first !== 'cl_drbd');
+    expect(ord.map((o: { first: string; then: string; kind: string }) => `${o.first}>${o.then}:${o.kind}`)).toEqual(['g_mail>p_mariadb:Mandatory', 'g_mail>p_dovecot:Mandatory', 'p_mariadb>p_postfix:Mandatory', 'p_dovecot>p_postfix:Mandatory']);
+    // Symmetric orders (no symmetrical="false") make the stop run in reverse: Postfix first, the storage last.
+    expect(xml).not.toContain('symmetrical');
   });
   it('fences with SBD and fence delays; starts on the primary first', () => {
     const props = Object.fromEntries(conf.crm_config.cluster_property_set.nvpair.map((p: { name: string; value: string }) => [p.name, p.value]));

@@ -6,9 +6,10 @@
 import { shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
 import { K, is, probe } from '../ops';
+import { MHS_OCF_UNIT, OCF_AGENT, OCF_AGENT_PATH, OCF_PROVIDER, OCF_PROVIDER_DIR } from '../helpers/ocfUnit';
 import { renderCibConfiguration, type CibModel, type FenceDevice } from '../render/cibXml';
 import { secretRef, type NodeRole, type SecretId } from '../types';
-import type { ModelProbe, StepSpec } from '../spec';
+import { together, type ModelProbe, type StepSpec } from '../spec';
 import { id, on, t } from './common';
 
 export const CIB_FILE = '/etc/mail-ha-studio/cib-configuration.xml';
@@ -16,9 +17,17 @@ export const CIB_FILE = '/etc/mail-ha-studio/cib-configuration.xml';
 /** The BMC password of a node (secret ids ipmiPassword<Role>, requested from the lead for types.ts). */
 export const ipmiSecret = (role: NodeRole) => `ipmiPassword${role[0]!.toUpperCase()}${role.slice(1)}` as SecretId;
 
-/** Resource ids of the mail services, in start order (systemd units as Debian names them). */
-export function serviceResources(i: PlanInput): { id: string; unit: string }[] {
-  return i.mailUnits.map((u) => ({ id: `p_${u.replace(/[^a-z0-9]/g, '')}`, unit: u === 'postfix' ? 'postfix@-' : u }));
+const serviceId = (unit: string) => `p_${unit.replace(/[^a-z0-9]/g, '')}`;
+
+/**
+ * Resource ids of the mail services, in start order (systemd units as Debian names them), and what each
+ * must start after. MariaDB, Dovecot and the milter need only the storage and the address, so they start
+ * together; Postfix needs all of them (SQL maps, Dovecot's SASL and LMTP sockets, the milter) and starts
+ * last, and so stops first: no mail is accepted while something behind it is missing.
+ */
+export function serviceResources(i: PlanInput): { id: string; unit: string; after: string[] }[] {
+  const others = i.mailUnits.filter((u) => u !== 'postfix').map(serviceId);
+  return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: u === 'postfix' ? others : [] }));
 }
 
 /** The services that stay stopped until the point of no return: everything that lets mail in or out. */
@@ -56,6 +65,7 @@ export function cibModel(i: PlanInput): CibModel {
     ],
     vip: { address: i.vip.address, prefix: i.vip.prefix, ...(i.vip.nic ? { nic: i.vip.nic } : {}) },
     services: serviceResources(i).map((s) => ({ ...s, startStopped: startsAtPonr(s.unit.replace('@-', '')) })),
+    agent: { provider: OCF_PROVIDER, type: OCF_AGENT },
     preferNode: primary.hostname,
     notOn: i.nodes.filter((n) => !n.canHost).map((n) => n.hostname),
     op: i.opTimeouts,
@@ -96,15 +106,35 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
   const valid: ModelProbe = probe(validateAgainstShadow(CIB_FILE), [is(K.file(CIB_FILE), xml)], { title: t('crm_verify: Konfiguration gültig', 'crm_verify: configuration valid'), timeoutMs: 60_000 });
   const services = serviceResources(i);
   const secrets = i.nodes.filter((n) => i.ipmi?.[n.role]).map((n) => ipmiSecret(n.role));
+  const others = services.filter((s) => !s.after.length).map((s) => s.unit);
+  const last = services.filter((s) => s.after.length).map((s) => s.unit);
+  // Every cluster node gets the agent, also one that never runs the services: Pacemaker probes them everywhere.
+  const agents: StepSpec[] = i.nodes.map((n) => ({
+    id: id('resources.agent', n.role),
+    phase: 'resources',
+    node: n.role,
+    title: on(n.role, t('Ressourcen-Agent für die Maildienste ablegen', 'Install the resource agent for the mail services')),
+    explanation: t(
+      `Legt ${OCF_AGENT_PATH} ab (ocf:${OCF_PROVIDER}:${OCF_AGENT}): startet und stoppt die systemd-Units der Maildienste und wartet, bis systemd damit fertig ist. Pacemaker 2.1 (Debian 12) wartet bei systemd-Ressourcen nicht selbst, sondern prüft nach und nach mit Abständen von min(2 s, Timeout/10): jeder Start und jeder Stopp kostete so mindestens 2 s, auch wenn der Dienst nach 0,2 s bereit war; beim geplanten Umschalten waren das etwa 12 der 13,6 s SMTP-Ausfall im Labor. Die Units, ihr Journal (fail2ban) und systemctl reload bleiben wie bisher; wie Pacemakers systemd-Klasse legt der Agent das Drop-in 50-pacemaker.conf an (vor pacemaker.service, Restart=no).`,
+      `Puts ${OCF_AGENT_PATH} in place (ocf:${OCF_PROVIDER}:${OCF_AGENT}): it starts and stops the mail services' systemd units and waits until systemd has finished. Pacemaker 2.1 (Debian 12) does not wait for systemd resources itself but checks again at intervals of min(2 s, timeout/10): every start and every stop cost at least 2 s even when the service was ready after 0.2 s; in a planned switch-over that was about 12 of the 13.6 s SMTP outage in the lab. The units, their journal (fail2ban) and systemctl reload stay as they were; like Pacemaker's systemd class the agent writes the drop-in 50-pacemaker.conf (before pacemaker.service, Restart=no).`,
+    ),
+    apply: [{ kind: 'write', path: OCF_AGENT_PATH, content: MHS_OCF_UNIT, mode: '0755' }],
+    verify: [probe(`[ -x ${shQuote(OCF_AGENT_PATH)} ] && OCF_RESKEY_unit=mariadb ${shQuote(OCF_AGENT_PATH)} meta-data >/dev/null`, [is(K.file(OCF_AGENT_PATH), MHS_OCF_UNIT)])],
+    // The provider folder is new: a rollback removes it with the agent (resource-agents' purge leaves no stray folder).
+    backupPaths: [OCF_PROVIDER_DIR],
+    destructive: false,
+    expectedDurationS: 2,
+  }));
   return [
+    ...together('resources.agent', agents),
     {
       id: id('resources.config', 'primary'),
       phase: 'resources',
       node: 'primary',
       title: on('primary', t('Pacemaker-Konfiguration erstellen und prüfen', 'Write and check the Pacemaker configuration')),
       explanation: t(
-        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} als systemd-Ressourcen (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
-        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} as systemd resources (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
+        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} über ocf:${OCF_PROVIDER}:${OCF_AGENT} (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). Die Gruppe g_mail hält nur Datenträger und Dienst-IP, denn eine Gruppe startet ihre Mitglieder nacheinander; ${others.join(', ')} starten danach gleichzeitig, ${last.join(', ')} erst, wenn alle laufen (SQL-Tabellen, SASL- und LMTP-Socket von Dovecot), und stoppt beim Umschalten zuerst: es wird keine Mail angenommen, solange etwas dahinter fehlt. Alle Dienste sind an g_mail gebunden (Kolokation), laufen also nur auf einem Knoten. ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
+        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} through ocf:${OCF_PROVIDER}:${OCF_AGENT} (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). The group g_mail holds only the volume and the service address, because a group starts its members one after another; ${others.join(', ')} then start at the same time, ${last.join(', ')} only once all of them run (SQL maps, Dovecot's SASL and LMTP sockets), and it stops first in a switch-over: no mail is accepted while something behind it is missing. Every service is colocated with g_mail, so all of it runs on one node only. ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
       ),
       apply: [{ kind: 'write', path: CIB_FILE, content: xml, mode: '0640', owner: 'root:haclient', ...(secrets.length ? { secret: true } : {}) }],
       verify: [valid],
