@@ -10,10 +10,11 @@
  * the ct lab. `systemctl start` returns when the unit is active: MariaDB and Dovecot are Type=notify (ready
  * means accepting connections), postfix@- is forking and `postfix start` waits for master's sockets.
  *
- * Why not the stock agents of resource-agents: ocf:heartbeat:postfix runs Postfix outside systemd, so its log
- * lines no longer carry _SYSTEMD_UNIT=postfix@-.service (fail2ban's journalmatch) and `systemctl reload`
- * after a config sync misses it; ocf:heartbeat:mysql starts mysqld_safe with its own pid/socket defaults
- * instead of Debian's unit; there is no Dovecot agent. This agent keeps the units, their journal and reloads.
+ * Why not the stock agents of resource-agents 4.12 (bookworm): ocf:heartbeat:postfix and :dovecot sleep 1 s
+ * before their first check on every start, and they run the daemons outside systemd, so the log lines no
+ * longer carry _SYSTEMD_UNIT=postfix@-.service (fail2ban's journalmatch) and `systemctl reload` after a config
+ * sync misses them; :mysql/:mariadb start mysqld_safe with the agent's own pid/socket defaults instead of
+ * Debian's unit. This agent keeps the units, their journal and reloads.
  *
  * Like Pacemaker's systemd class it writes the drop-in 50-pacemaker.conf (same path and content): the unit is
  * ordered before pacemaker.service, so on shutdown Pacemaker stops (or moves) it first, and Restart=no, so
