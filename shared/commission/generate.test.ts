@@ -182,13 +182,16 @@ describe('the lab plan (ct)', () => {
     expect(push.kind === 'run' && push.command.match(/cibadmin --replace --scope configuration/g)?.length).toBe(2);
   });
 
-  it('starts Postfix only after MariaDB and Dovecot, so it finds its SQL maps and Dovecot\'s auth and LMTP sockets', () => {
+  it('starts Dovecot after MariaDB and Postfix after both, so logins and maps find the database and Postfix Dovecot\'s auth and LMTP sockets', () => {
     const write = step('resources.config@primary').apply.find((a) => a.kind === 'write');
     const xml = write?.kind === 'write' ? write.content : '';
     const order = [...xml.matchAll(/<primitive id="(p_[a-z_]+)"/g)].map((m) => m[1]).filter((r) => ['p_mariadb', 'p_dovecot', 'p_postfix'].includes(r!));
     expect(order).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
-    const before = [...xml.matchAll(/<rsc_order id="[^"]*" first="([a-z_]+)" first-action="start" then="p_postfix"/g)].map((m) => m[1]);
-    expect(before).toEqual(['p_mariadb', 'p_dovecot']);
+    const before = (then: string) => [...xml.matchAll(new RegExp(`<rsc_order id="[^"]*" first="([a-z_]+)" first-action="start" then="${then}"`, 'g'))].map((m) => m[1]);
+    expect(before('p_postfix')).toEqual(['p_mariadb', 'p_dovecot']);
+    // Dovecot's passdb is SQL (the lab's and the usual virtual-mailbox setup): after MariaDB, never beside it.
+    expect(before('p_dovecot')).toEqual(['p_mariadb']);
+    expect(before('p_mariadb')).toEqual(['g_mail']);
     const stop = step('cutover.stopLegacy@primary').apply.find((a) => a.kind === 'run' && a.command.startsWith('systemctl stop'));
     expect(stop?.kind === 'run' && stop.command).toBe('systemctl stop postfix.service dovecot.service');
   });

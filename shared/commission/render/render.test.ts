@@ -93,7 +93,7 @@ const cib: CibModel = {
   vip: { address: '10.77.0.10', prefix: 24, nic: 'eth0' },
   services: [
     { id: 'p_mariadb', unit: 'mariadb', startStopped: false, after: [] },
-    { id: 'p_dovecot', unit: 'dovecot', startStopped: true, after: [] },
+    { id: 'p_dovecot', unit: 'dovecot', startStopped: true, after: ['p_mariadb'] },
     { id: 'p_postfix', unit: 'postfix@-', startStopped: true, after: ['p_mariadb', 'p_dovecot'] },
   ],
   agent: { provider: 'mhs', type: 'unit' },
@@ -141,11 +141,11 @@ describe('the Pacemaker configuration', () => {
     expect(svc[0].meta_attributes).toBeUndefined();
     expect(xml).not.toContain('class="systemd"');
   });
-  it('keeps every service on the storage group\'s node and starts database and IMAP together, Postfix after both', () => {
+  it('keeps every service on the storage group\'s node and starts each after what it needs', () => {
     const col = conf.constraints.rsc_colocation.filter((c: { 'with-rsc': string }) => c['with-rsc'] === 'g_mail');
     expect(col.map((c: { rsc: string; score: string }) => `${c.rsc}:${c.score}`)).toEqual(['p_mariadb:INFINITY', 'p_dovecot:INFINITY', 'p_postfix:INFINITY']);
     const ord = conf.constraints.rsc_order.filter((o: { first: string }) => o.first !== 'cl_drbd');
-    expect(ord.map((o: { first: string; then: string; kind: string }) => `${o.first}>${o.then}:${o.kind}`)).toEqual(['g_mail>p_mariadb:Mandatory', 'g_mail>p_dovecot:Mandatory', 'p_mariadb>p_postfix:Mandatory', 'p_dovecot>p_postfix:Mandatory']);
+    expect(ord.map((o: { first: string; then: string; kind: string }) => `${o.first}>${o.then}:${o.kind}`)).toEqual(['g_mail>p_mariadb:Mandatory', 'p_mariadb>p_dovecot:Mandatory', 'p_mariadb>p_postfix:Mandatory', 'p_dovecot>p_postfix:Mandatory']);
     // Symmetric orders (no symmetrical="false") make the stop run in reverse: Postfix first, the storage last.
     expect(xml).not.toContain('symmetrical');
   });

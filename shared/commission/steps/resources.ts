@@ -21,13 +21,16 @@ const serviceId = (unit: string) => `p_${unit.replace(/[^a-z0-9]/g, '')}`;
 
 /**
  * Resource ids of the mail services, in start order (systemd units as Debian names them), and what each
- * must start after. MariaDB, Dovecot and the milter need only the storage and the address, so they start
- * together; Postfix needs all of them (SQL maps, Dovecot's SASL and LMTP sockets, the milter) and starts
- * last, and so stops first: no mail is accepted while something behind it is missing.
+ * must start after (and stop before). MariaDB and the milter need only the storage and the address, so they
+ * start together. Dovecot's passdb is SQL: started beside MariaDB, or left running after it in a stop, its
+ * auth workers log "Connect failed to database" and IMAP logins fail (measured in the standby case, a second
+ * IMAP outage and a log finding), so it starts after MariaDB and stops before it. Postfix needs all of them
+ * (SQL maps, Dovecot's SASL and LMTP sockets, the milter), starts last and stops first: no mail is accepted
+ * while something behind it is missing.
  */
 export function serviceResources(i: PlanInput): { id: string; unit: string; after: string[] }[] {
-  const others = i.mailUnits.filter((u) => u !== 'postfix').map(serviceId);
-  return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: u === 'postfix' ? others : [] }));
+  const after = (u: string) => (u === 'postfix' ? i.mailUnits.filter((x) => x !== 'postfix') : u === 'dovecot' ? i.mailUnits.filter((x) => x === 'mariadb') : []);
+  return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: after(u).map(serviceId) }));
 }
 
 /** The services that stay stopped until the point of no return: everything that lets mail in or out. */
@@ -106,8 +109,7 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
   const valid: ModelProbe = probe(validateAgainstShadow(CIB_FILE), [is(K.file(CIB_FILE), xml)], { title: t('crm_verify: Konfiguration gültig', 'crm_verify: configuration valid'), timeoutMs: 60_000 });
   const services = serviceResources(i);
   const secrets = i.nodes.filter((n) => i.ipmi?.[n.role]).map((n) => ipmiSecret(n.role));
-  const others = services.filter((s) => !s.after.length).map((s) => s.unit);
-  const last = services.filter((s) => s.after.length).map((s) => s.unit);
+  const deps = (word: string, and: string) => services.map((s) => `${s.id} ${word} ${s.after.length ? s.after.join(and) : 'g_mail'}`).join(', ');
   // Every cluster node gets the agent, also one that never runs the services: Pacemaker probes them everywhere.
   const agents: StepSpec[] = i.nodes.map((n) => ({
     id: id('resources.agent', n.role),
@@ -133,8 +135,8 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
       node: 'primary',
       title: on('primary', t('Pacemaker-Konfiguration erstellen und prüfen', 'Write and check the Pacemaker configuration')),
       explanation: t(
-        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} über ocf:${OCF_PROVIDER}:${OCF_AGENT} (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). Die Gruppe g_mail hält nur Datenträger und Dienst-IP, denn eine Gruppe startet ihre Mitglieder nacheinander; ${others.join(', ')} starten danach gleichzeitig, ${last.join(', ')} erst, wenn alle laufen (SQL-Tabellen, SASL- und LMTP-Socket von Dovecot), und stoppt beim Umschalten zuerst: es wird keine Mail angenommen, solange etwas dahinter fehlt. Alle Dienste sind an g_mail gebunden (Kolokation), laufen also nur auf einem Knoten. ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
-        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} through ocf:${OCF_PROVIDER}:${OCF_AGENT} (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). The group g_mail holds only the volume and the service address, because a group starts its members one after another; ${others.join(', ')} then start at the same time, ${last.join(', ')} only once all of them run (SQL maps, Dovecot's SASL and LMTP sockets), and it stops first in a switch-over: no mail is accepted while something behind it is missing. Every service is colocated with g_mail, so all of it runs on one node only. ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
+        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} über ocf:${OCF_PROVIDER}:${OCF_AGENT} (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). Die Gruppe g_mail hält nur Datenträger und Dienst-IP, denn eine Gruppe startet ihre Mitglieder nacheinander; danach startet jeder Dienst, sobald läuft, was er braucht: ${deps('nach', ' und ')}. Dovecot braucht MariaDB (Anmeldung per SQL), Postfix alle anderen (SQL-Tabellen, SASL- und LMTP-Socket von Dovecot); gestoppt wird umgekehrt, Postfix zuerst: es wird keine Mail angenommen, solange etwas dahinter fehlt. Alle Dienste sind an g_mail gebunden (Kolokation), laufen also nur auf einem Knoten. ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
+        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} through ocf:${OCF_PROVIDER}:${OCF_AGENT} (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). The group g_mail holds only the volume and the service address, because a group starts its members one after another; then each service starts as soon as what it needs runs: ${deps('after', ' and ')}. Dovecot needs MariaDB (SQL logins), Postfix all the others (SQL maps, Dovecot's SASL and LMTP sockets); the stop runs in reverse, Postfix first: no mail is accepted while something behind it is missing. Every service is colocated with g_mail, so all of it runs on one node only. ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
       ),
       apply: [{ kind: 'write', path: CIB_FILE, content: xml, mode: '0640', owner: 'root:haclient', ...(secrets.length ? { secret: true } : {}) }],
       verify: [valid],
