@@ -36,6 +36,16 @@ describe('cluster samples from the lab ct cluster', () => {
     expect(settledState(r, ['legacy', 'secondary'])).toEqual({ settled: true, waiting: [] });
   });
 
+  it('the services outside the group (colocated with it, the plan since ocf:mhs:unit) count as the mail service', () => {
+    // Captured the same way from a cluster commissioned with g_mail = volume, binds, VIP and the services beside it.
+    const r = [sample('split-on-secondary', 'legacy'), sample('split-on-secondary', 'secondary')];
+    const m = mailResources(r[1]!.crm!);
+    expect(m.group).toBe('g_mail');
+    expect(m.resources.map((x) => `${x.id}:${x.group ?? '-'}`)).toEqual(['p_fs:g_mail', 'p_bind_vmail:g_mail', 'p_bind_mysql:g_mail', 'p_bind_spool:g_mail', 'p_vip:g_mail', 'p_mariadb:-', 'p_dovecot:-', 'p_postfix:-']);
+    expect(servicesNodes(r)).toEqual(['secondary']);
+    expect(settledState(r, ['legacy', 'secondary'])).toEqual({ settled: true, waiting: [] });
+  });
+
   it('an unreachable node keeps the cluster from counting as settled', () => {
     const r = [{ node: 'legacy', at: 1, reachable: false }, sample('settled-on-secondary', 'secondary')];
     const s = settledState(r, ['legacy', 'secondary']);

@@ -12,10 +12,14 @@ import type { PlanNode } from './faultPlan';
 
 const PROMOTED = /^(Promoted|Master)$/;
 
-/** The resources that make up the mail service: the group holding the VIP (IPaddr2), else every primitive. */
+/**
+ * The resources that make up the mail service: the group holding the VIP (IPaddr2) and the primitives outside
+ * any group (the plan colocates the services with the group and starts them beside each other), else every
+ * primitive. Never clones or fence devices.
+ */
 export function mailResources(crm: PacemakerStatus): { group?: string; resources: PcmkResource[] } {
   const vip = crm.resources.find((r) => /IPaddr2?$/.test(r.agent) && !r.clone);
-  if (vip?.group) return { group: vip.group, resources: crm.resources.filter((r) => r.group === vip.group && !r.clone) };
+  if (vip?.group) return { group: vip.group, resources: crm.resources.filter((r) => !r.clone && (r.group === vip.group || (!r.group && !r.agent.startsWith('stonith:')))) };
   // No group: the primitives colocated by constraints (everything but clones and fence devices).
   const plain = crm.resources.filter((r) => !r.agent.startsWith('stonith:') && !r.clone);
   return { ...(vip ? { group: vip.id } : {}), resources: plain };
