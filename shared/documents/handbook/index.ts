@@ -88,7 +88,7 @@ function resourceBlocks(c: BuildContext): Block[] {
     ...(n.drbdClone ? [[n.drbdClone, c.d('handbook.res.drbdClone', { drbd: n.drbd ?? '', resource: n.drbdResource ?? '' })]] : []),
     [n.group, c.d('handbook.res.group', { members: [n.fs, ...n.binds, n.vip].join(', ') })],
     [n.mariadb, c.d('handbook.res.service', { group: n.group, after: n.group })],
-    [n.dovecot, c.d('handbook.res.service', { group: n.group, after: n.group })],
+    [n.dovecot, c.d('handbook.res.service', { group: n.group, after: n.mariadb })],
     [n.postfix, c.d('handbook.res.service', { group: n.group, after: `${n.mariadb}, ${n.dovecot}` })],
     ...n.stonith.map((x) => [x, c.d('handbook.res.stonith')]),
   ];
