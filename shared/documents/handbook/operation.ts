@@ -44,7 +44,7 @@ export const operationBodies: SectionBodies = {
     const n = clusterNames(c);
     return [
       b.p(c.d('handbook.ops.failcountLead')),
-      code(c, [['crm_mon', '-1', '-f'], ['crm', 'resource', 'failcount', n.mariadb, 'show', n.nodes[0] ?? '<node>'], ['crm', 'resource', 'cleanup', n.group]]),
+      code(c, [['crm_mon', '-1', '-f'], ['crm', 'resource', 'failcount', n.mariadb, 'show', n.nodes[0] ?? '<node>'], ['crm', 'resource', 'cleanup', n.mariadb]]),
       b.p(c.d('handbook.ops.failcountNote')),
     ];
   },
