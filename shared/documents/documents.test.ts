@@ -175,6 +175,22 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
     expect(text).toContain('cluster_name: mailha');
     expect(text).not.toContain('<Ressourcengruppe>');
   });
+
+  it('the plan\'s own layout (services beside g_mail through ocf:mhs:unit): MariaDB is found by its name, no placeholder left', async () => {
+    const live = {
+      readAt: '2026-12-02T04:50:00Z', clusterName: 'mailcluster',
+      nodes: [{ name: 'legacy', online: true }, { name: 'secondary', online: true }],
+      resources: [
+        { id: 'p_vip', agent: 'ocf:heartbeat:IPaddr2', group: 'g_mail', node: 'secondary' },
+        { id: 'p_mariadb', agent: 'ocf:mhs:unit', node: 'secondary' },
+        { id: 'p_postfix', agent: 'ocf:mhs:unit', node: 'secondary' },
+      ],
+      constraints: [], stonith: [], versions: [],
+    };
+    const { text } = await build('handbook', sources(p(), { live: { ok: true, cluster: live } }), 'de');
+    expect(text).toContain('crm resource cleanup p_mariadb');
+    expect(text).not.toMatch(/<(Ressourcengruppe|MariaDB-Ressource|Zweitknoten)>/);
+  });
 });
 
 describe('proposal', () => {

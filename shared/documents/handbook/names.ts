@@ -37,7 +37,8 @@ export function clusterNames(c: BuildContext): ClusterNames {
   const planned = live ? null : resourceNames(c.src.project);
   const group = res.find((r) => r.group && /IPaddr/.test(r.agent))?.group ?? res.find((r) => r.group)?.group ?? planned?.group;
   const drbdClone = res.find((r) => /linbit:drbd/.test(r.agent))?.group ?? planned?.drbdClone;
-  const mariadb = res.find((r) => /mysql|mariadb/.test(r.agent))?.id ?? planned?.mariadb;
+  // By agent (systemd:mariadb, ocf:heartbeat:mysql) or, for the plan's own ocf:mhs:unit, by the resource's name.
+  const mariadb = res.find((r) => /mysql|mariadb/.test(r.agent))?.id ?? res.find((r) => /mysql|mariadb/i.test(r.id))?.id ?? planned?.mariadb;
   const inv = c.src.project.commission.inventory?.nodes.primary?.drbdModuleVersion ?? live?.drbd?.[0]?.version;
   const drbdVersion = inv ? (inv.startsWith('8.') ? '8.4' : inv.startsWith('9') ? '9' : null) : null;
   const stonith = live?.stonith.map((x) => x.id) ?? [];
