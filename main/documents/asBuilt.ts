@@ -1,3 +1,4 @@
+import { vipResource } from '../../shared/cluster';
 import { AS_BUILT_COMMAND, asBuiltFromStatus, splitAsBuiltOutput } from '../../shared/documents/asBuilt';
 import type { AsBuiltCluster } from '../../shared/documents/sources';
 import { toErrorValue, type ErrorValue } from '../../shared/errors';
@@ -11,14 +12,14 @@ import type { AcceptedHostKey } from '../ssh';
 
 /**
  * Reads the running cluster for the handbook: the status view on every node (the executor's collector) and
- * the configuration details once from the node with the service address (else the first cluster node that answers). Read-only; every command goes
- * to the project's audit log through the SSH engine.
+ * the configuration details once from the node with the service address (else the first cluster node that
+ * answers). Read-only; every command goes to the project's audit log through the SSH engine.
  */
 export async function readAsBuilt(ctx: HandlerContext, req: { runId: string; project: Project; acceptHostKeys?: readonly AcceptedHostKey[]; signal?: AbortSignal }): Promise<{ ok: true; cluster: AsBuiltCluster } | { ok: false; error: ErrorValue }> {
   const status = await collectClusterStatus(ctx, req);
   // The details (listening ports above all) come from the node that runs the service address: read on the
   // passive node the handbook listed no mail port at all. Any other cluster node when the VIP runs nowhere.
-  const vipNode = status.pacemaker?.resources.find((r) => r.agent.endsWith('IPaddr2') && r.nodes.length)?.nodes[0];
+  const vipNode = status.pacemaker ? vipResource(status.pacemaker)?.nodes[0] : undefined;
   const candidates = status.nodes.filter((n) => n.reachable && n.role !== 'witness' && n.pacemaker);
   const node = candidates.find((n) => vipNode !== undefined && n.hostname === vipNode) ?? candidates[0];
   if (!node) {

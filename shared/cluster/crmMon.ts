@@ -58,6 +58,11 @@ export function emptyPacemakerStatus(problem?: string): PacemakerStatus {
   return { nodes: [], resources: [], stonithDevices: [], failedActions: [], fenceHistory: [], problems: problem ? [problem] : [] };
 }
 
+/** The service address: the IPaddr(2) primitive that is no clone (the mail service's group holds it). */
+export function vipResource(crm: PacemakerStatus): PcmkResource | undefined {
+  return crm.resources.find((r) => /IPaddr2?$/.test(r.agent) && !r.clone);
+}
+
 function resource(e: El, ctx: { group?: string; clone?: string; promotable?: boolean }): PcmkResource | undefined {
   const id = str(e, 'id');
   if (!id) return undefined;

@@ -3,7 +3,7 @@
  * cluster is back in its start state, and (once per run) what kind of cluster it is (the profile).
  */
 import { AppError } from '../errors';
-import { splitMarkedSections, type DrbdResource, type PacemakerStatus, type PcmkResource } from '../cluster';
+import { splitMarkedSections, vipResource, type DrbdResource, type PacemakerStatus, type PcmkResource } from '../cluster';
 
 type DrbdPeer = DrbdResource['peers'][number];
 import type { NodeSample } from './clusterSample';
@@ -18,7 +18,7 @@ const PROMOTED = /^(Promoted|Master)$/;
  * primitive. Never clones or fence devices.
  */
 export function mailResources(crm: PacemakerStatus): { group?: string; resources: PcmkResource[] } {
-  const vip = crm.resources.find((r) => /IPaddr2?$/.test(r.agent) && !r.clone);
+  const vip = vipResource(crm);
   if (vip?.group) return { group: vip.group, resources: crm.resources.filter((r) => !r.clone && (r.group === vip.group || (!r.group && !r.agent.startsWith('stonith:')))) };
   // No group: the primitives colocated by constraints (everything but clones and fence devices).
   const plain = crm.resources.filter((r) => !r.agent.startsWith('stonith:') && !r.clone);
