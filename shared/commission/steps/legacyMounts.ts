@@ -24,17 +24,23 @@ export interface ParkPaths {
   reload: string;
 }
 
-/** fstab lines (not commented, not noauto) whose mount point is one of `dirs`, as "dir<TAB>dev<TAB>fs<TAB>opts". */
-function activeEntries(p: ParkPaths): string {
-  const awk = `BEGIN { n = split(dirs, a, " "); for (i = 1; i <= n; i++) w[a[i]] = 1 } $1 !~ /^#/ && ($2 in w) && $4 !~ /(^|,)noauto(,|$)/ { print $2 "\\t" $1 "\\t" $3 "\\t" $4 }`;
+/**
+ * awk over fstab running `action` on the lines that still mount one of `dirs` at boot (not commented, not
+ * noauto), then `rest` on every line: the one selection the check, the record and the edit share.
+ */
+function onActiveEntries(p: ParkPaths, action: string, rest = ''): string {
+  const awk = `BEGIN { n = split(dirs, a, " "); for (i = 1; i <= n; i++) w[a[i]] = 1 } $1 !~ /^#/ && ($2 in w) && $4 !~ /(^|,)noauto(,|$)/ { ${action} }${rest ? ` ${rest}` : ''}`;
   return `awk -v dirs=${shQuote(p.dirs.join(' '))} ${shQuote(awk)} ${shQuote(p.fstab)}`;
 }
+
+/** Those lines as "dir<TAB>dev<TAB>fs<TAB>opts". */
+const activeEntries = (p: ParkPaths) => onActiveEntries(p, 'print $2 "\\t" $1 "\\t" $3 "\\t" $4');
 
 /** The step's three scripts: done?, park (unmount + noauto), mount again (rollback, before fstab's restore). */
 export function parkScripts(p: ParkPaths): { check: string; apply: string; remount: string } {
   const fstab = shQuote(p.fstab);
   const parked = shQuote(p.parked);
-  const markNoauto = `BEGIN { n = split(dirs, a, " "); for (i = 1; i <= n; i++) w[a[i]] = 1 } $1 !~ /^#/ && ($2 in w) && $4 !~ /(^|,)noauto(,|$)/ { $4 = $4 ",noauto" } { print }`;
+  const edited = shQuote(`${p.fstab}.mhs-new`);
   const apply = script(
     `mkdir -p ${shQuote(p.parked.replace(/\/[^/]+$/, '') || '/')}`,
     `${activeEntries(p)} | while IFS="$(printf '\\t')" read -r d dev fs opts; do`,
@@ -44,8 +50,8 @@ export function parkScripts(p: ParkPaths): { check: string; apply: string; remou
     `  if [ -b "$path" ]; then want=$(printf '%d:%d' "0x$(stat -L -c %t "$path")" "0x$(stat -L -c %T "$path")"); else want=none; fi`,
     '  if [ "$(mountpoint -d "$d" 2>/dev/null)" = "$want" ]; then umount "$d"; fi',
     'done',
-    `awk -v dirs=${shQuote(p.dirs.join(' '))} ${shQuote(markNoauto)} ${fstab} > ${shQuote(`${p.fstab}.mhs-new`)}`,
-    `chmod 644 ${shQuote(`${p.fstab}.mhs-new`)} && mv ${shQuote(`${p.fstab}.mhs-new`)} ${fstab}`,
+    `${onActiveEntries(p, '$4 = $4 ",noauto"', '{ print }')} > ${edited}`,
+    `chmod 644 ${edited} && mv ${edited} ${fstab}`,
     p.reload,
   );
   const remount = script(
