@@ -69,11 +69,6 @@ const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map
 const GiB = 2 ** 30;
 
 /**
- * Reads the sizing fields from the Ist-Analyse facts (bytes, Mbit/s, lsblk/mdadm shapes; unknown JSON, every
- * part optional). A value that cannot be derived stays undefined; a value derived by assumption is named in
- * `guessed` (lsblk cannot tell a 10k SAS disk from a 7.2k one, SMT is unknown without the thread count).
- */
-/**
  * Received mails of the days a mail log covered, without its cut edges: only the first and the last day can be
  * partial (the log starts or is read mid-day, a rotation or a boot just after midnight), and one of them with less
  * than a tenth of the busiest day's mails is such an edge, not a quiet day (the lab's one-day log read after
@@ -81,7 +76,7 @@ const GiB = 2 ** 30;
  */
 function fullDays(days: readonly Record<string, unknown>[]): number[] {
   const list = days
-    .map((d) => ({ date: typeof d.date === 'string' ? d.date : '', received: num(d.received) }))
+    .map((d) => ({ date: str(d.date) ?? '', received: num(d.received) }))
     .filter((d): d is { date: string; received: number } => d.received !== undefined)
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((d) => d.received);
@@ -91,6 +86,11 @@ function fullDays(days: readonly Record<string, unknown>[]): number[] {
   return list;
 }
 
+/**
+ * Reads the sizing fields from the Ist-Analyse facts (bytes, Mbit/s, lsblk/mdadm shapes; unknown JSON, every
+ * part optional). A value that cannot be derived stays undefined; a value derived by assumption is named in
+ * `guessed` (lsblk cannot tell a 10k SAS disk from a 7.2k one, SMT is unknown without the thread count).
+ */
 export function valuesFromFacts(facts: unknown): { values: PrimaryValues; guessed: PrimaryFieldId[]; nics: Nic[]; dataDevice?: DataDevice } {
   const f = obj(facts) ?? {};
   const hw = obj(f.hardware) ?? {};
