@@ -112,6 +112,8 @@ export interface SshdOptions {
   newHostKey?: boolean;
   /** Host key types the server offers (default ['ed25519']); the first one is `hostKeyPath`. */
   hostKeyTypes?: ('ed25519' | 'rsa' | 'ecdsa')[];
+  /** Internal: the one retry after a lost race for the chosen port. */
+  retried?: boolean;
 }
 
 export interface SshdInstance {
@@ -197,7 +199,14 @@ export async function startSshd(opts: SshdOptions = {}): Promise<SshdInstance> {
   await writeFile(configPath, config + '\n', { mode: 0o600 });
   await writeFile(logPath, '');
   const proc = spawn(SSHD_BIN, ['-D', '-f', configPath, '-E', logPath], { stdio: 'ignore' });
-  await waitListening(port, proc, logPath);
+  try {
+    await waitListening(port, proc, logPath);
+  } catch (e) {
+    // freePort() closes the port it found before sshd binds it: a test file running beside this one may take it
+    // first. Only then, and only for a port this fixture chose, once more on another port.
+    if (opts.port !== undefined || opts.retried || !/Address already in use/.test(String(e))) throw e;
+    return startSshd({ ...opts, retried: true });
+  }
   return {
     host: '127.0.0.1',
     port,
