@@ -188,10 +188,16 @@ describe('the lab plan (ct)', () => {
     const order = [...xml.matchAll(/<primitive id="(p_[a-z_]+)"/g)].map((m) => m[1]).filter((r) => ['p_mariadb', 'p_dovecot', 'p_postfix'].includes(r!));
     expect(order).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
     const before = (then: string) => [...xml.matchAll(new RegExp(`<rsc_order id="[^"]*" first="([a-z_]+)" first-action="start" then="${then}"`, 'g'))].map((m) => m[1]);
-    expect(before('p_postfix')).toEqual(['p_mariadb', 'p_dovecot']);
+    // Every service after all bind mounts (Dovecot's LMTP and auth sockets live in Postfix's spool) and the VIP.
+    const base = ['p_bind_vmail', 'p_bind_mysql', 'p_bind_spool', 'p_vip'];
+    expect(before('p_postfix')).toEqual([...base, 'p_mariadb', 'p_dovecot']);
     // Dovecot's passdb is SQL (the lab's and the usual virtual-mailbox setup): after MariaDB, never beside it.
-    expect(before('p_dovecot')).toEqual(['p_mariadb']);
-    expect(before('p_mariadb')).toEqual(['g_mail']);
+    expect(before('p_dovecot')).toEqual([...base, 'p_mariadb']);
+    expect(before('p_mariadb')).toEqual(base);
+    for (const b of base.slice(0, 3)) expect(before(b)).toEqual(['g_mail']);
+    // Postfix drains before it stops (no mail delivered twice), Dovecot's processes all get SIGTERM at once.
+    expect(xml).toContain('name="drain_dir" value="/var/spool/postfix/active"');
+    expect(xml).toContain('name="drain_ports" value="25 465 587"');
     const stop = step('cutover.stopLegacy@primary').apply.find((a) => a.kind === 'run' && a.command.startsWith('systemctl stop'));
     expect(stop?.kind === 'run' && stop.command).toBe('systemctl stop postfix.service dovecot.service');
   });

@@ -46,6 +46,16 @@ describe('cluster samples from the lab ct cluster', () => {
     expect(settledState(r, ['legacy', 'secondary'])).toEqual({ settled: true, waiting: [] });
   });
 
+  it('g_mail holding only the volume, binds, VIP and services beside it (the plan since the parallel layout) is one mail service', () => {
+    const r = [sample('parallel-on-legacy', 'legacy'), sample('parallel-on-legacy', 'secondary')];
+    const m = mailResources(r[0]!.crm!);
+    expect(m.group).toBe('g_mail');
+    expect(m.resources.map((x) => `${x.id}:${x.group ?? '-'}`)).toEqual(['p_fs:g_mail', 'p_bind_vmail:-', 'p_bind_mysql:-', 'p_bind_spool:-', 'p_vip:-', 'p_mariadb:-', 'p_dovecot:-', 'p_postfix:-']);
+    expect(servicesNodes(r)).toEqual(['legacy']);
+    expect(vipHolders(r)).toEqual(['legacy']);
+    expect(settledState(r, ['legacy', 'secondary'])).toEqual({ settled: true, waiting: [] });
+  });
+
   it('an unreachable node keeps the cluster from counting as settled', () => {
     const r = [{ node: 'legacy', at: 1, reachable: false }, sample('settled-on-secondary', 'secondary')];
     const s = settledState(r, ['legacy', 'secondary']);

@@ -13,13 +13,15 @@ import type { PlanNode } from './faultPlan';
 const PROMOTED = /^(Promoted|Master)$/;
 
 /**
- * The resources that make up the mail service: the group holding the VIP (IPaddr2) and the primitives outside
- * any group (the plan colocates the services with the group and starts them beside each other), else every
- * primitive. Never clones or fence devices.
+ * The resources that make up the mail service: the group they are all colocated with (the one holding the VIP,
+ * else the only group: the plan's g_mail holds the volume, the binds, the VIP and the services run beside it)
+ * and the primitives outside any group, else every primitive. Never clones or fence devices.
  */
 export function mailResources(crm: PacemakerStatus): { group?: string; resources: PcmkResource[] } {
   const vip = vipResource(crm);
-  if (vip?.group) return { group: vip.group, resources: crm.resources.filter((r) => !r.clone && (r.group === vip.group || (!r.group && !r.agent.startsWith('stonith:')))) };
+  const groups = [...new Set(crm.resources.filter((r) => r.group && !r.clone).map((r) => r.group!))];
+  const group = vip?.group ?? (groups.length === 1 ? groups[0] : undefined);
+  if (group) return { group, resources: crm.resources.filter((r) => !r.clone && (r.group === group || (!r.group && !r.agent.startsWith('stonith:')))) };
   // No group: the primitives colocated by constraints (everything but clones and fence devices).
   const plain = crm.resources.filter((r) => !r.agent.startsWith('stonith:') && !r.clone);
   return { ...(vip ? { group: vip.id } : {}), resources: plain };

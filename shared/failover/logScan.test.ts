@@ -67,6 +67,14 @@ describe('log scanner on the lab legacy server (Postfix 3.7, Dovecot 2.3 on Debi
     expect(f[0]!.line).toContain('status=deferred (connect to mail.example-gmbh.test[private/dovecot-lmtp]: Connection refused)');
   });
 
+  it('Dovecot losing anvil while it stops is shutdown noise (info), any other Dovecot error stays an error', () => {
+    const f = scanLogs(parseLog(read('legacy-lab-dovecot-stop.log'), opts));
+    expect(f.filter((x) => x.severity === 'error' || x.severity === 'critical')).toEqual([]);
+    expect(f).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'info', node: 'legacy', count: 4, line: 'imap-login: Error: read(anvil) failed: EOF' })]);
+    const other = scanLogs(parseLog('Dec 02 07:32:59 legacy dovecot[3049]: auth: Error: mysql(localhost): Connect failed to database (mailserver): Too many connections', opts));
+    expect(other).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'error' })]);
+  });
+
   it('journal JSON of the same server: restarts become service events on the time line', () => {
     const lines = parseLog(read('legacy-lab-journal.jsonl'), opts);
     expect(lines.length).toBeGreaterThan(4);

@@ -63,6 +63,9 @@ const rules: Rule[] = [
   // --- mail services
   { kind: 'postfixError', severity: 'error', source: /^postfix/, message: /\b(fatal|panic|error):/ },
   { kind: 'postfixError', severity: 'warning', source: /^postfix/, message: /status=deferred.*(Connection refused|No such file|timed out|lost connection)|connect to .*(Connection refused|No such file)|warning: .*(database|mysql|lookup).*(error|failed|refused)/i },
+  // anvil (Dovecot's connection counter) went away before its clients: only in Dovecot's own shutdown, where every
+  // process ends at once (a crashed anvil is restarted by master, which logs it as Fatal or as a killed child)
+  { kind: 'dovecotError', severity: 'info', source: /^dovecot/, message: /\bError: (read|net_connect_unix)\(anvil[-\w]*\) failed: (EOF|Permission denied|No such file)/ },
   { kind: 'dovecotError', severity: 'error', source: /^dovecot/, message: /\b(Fatal|Panic|Error):/ },
   { kind: 'mariadbError', severity: 'error', source: /^mariadb|^mysqld|^mariadbd/, message: /\[ERROR\]|InnoDB: (Database page corruption|Corrupt)/ },
   { kind: 'mariadbError', severity: 'info', source: /^mariadb|^mysqld|^mariadbd/, message: /Starting crash recovery|crash recovery/i },

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -12,10 +12,10 @@ import { MHS_OCF_UNIT } from './ocfUnit';
 let dir = '';
 const state = () => readFileSync(path.join(dir, 'state'), 'utf8').trim();
 const calls = () => readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n').filter(Boolean);
-function agent(action: string, unit = 'mariadb', initial?: string) {
+function agent(action: string, unit = 'mariadb', initial?: string, extra: NodeJS.ProcessEnv = {}) {
   if (initial) writeFileSync(path.join(dir, 'state'), `${initial}\n`);
   // An empty unit: the parameter is not set at all.
-  const env: NodeJS.ProcessEnv = { PATH: `${dir}:/usr/bin:/bin`, ...(unit ? { OCF_RESKEY_unit: unit } : {}) };
+  const env: NodeJS.ProcessEnv = { PATH: `${dir}:/usr/bin:/bin`, ...(unit ? { OCF_RESKEY_unit: unit } : {}), ...extra };
   return spawnSync('dash', [path.join(dir, 'unit'), action], { env, encoding: 'utf8' });
 }
 
@@ -24,7 +24,8 @@ beforeEach(() => {
   writeFileSync(path.join(dir, 'unit'), MHS_OCF_UNIT.replaceAll('/run/systemd/system', `${dir}/run`));
   writeFileSync(path.join(dir, 'state'), 'inactive\n');
   writeFileSync(path.join(dir, 'calls'), '');
-  // systemctl: is-active prints the state (exit 0 only when active/reloading), start/stop set it, FAILSTART fails a start.
+  // systemctl: is-active prints the state (exit 0 only when active/reloading), start/stop set it, FAILSTART fails a
+  // start; with HANG a stop --no-block leaves the unit deactivating (a master waiting for its children) until kill.
   writeFileSync(
     path.join(dir, 'systemctl'),
     `#!/bin/sh
@@ -34,9 +35,10 @@ s=$(cat "$d/state")
 case "$1" in
 is-active) echo "$s"; case "$s" in active | reloading) exit 0 ;; esac; exit 3 ;;
 start) if [ -e "$d/FAILSTART" ]; then echo failed > "$d/state"; exit 1; fi; echo active > "$d/state" ;;
-stop) echo inactive > "$d/state" ;;
+stop) if [ "$2" = --no-block ] && [ -e "$d/HANG" ]; then echo deactivating > "$d/state"; else echo inactive > "$d/state"; fi ;;
+kill) echo inactive > "$d/state" ;;
 reset-failed) [ "$s" = failed ] && echo inactive > "$d/state"; exit 0 ;;
-cat) [ "$2" = mariadb.service ] || exit 1 ;;
+cat) case "$2" in mariadb.service | dovecot.service) exit 0 ;; esac; exit 1 ;;
 esac
 exit 0
 `,
@@ -99,5 +101,63 @@ describe('ocf:mhs:unit', () => {
     expect(agent('validate-all').status).toBe(0);
     expect(agent('validate-all', 'nosuch').status).toBe(5);
     expect(agent('promote').status).toBe(3);
+  });
+
+  it('the probe (interval 0) puts the drop-in in place, a recurring monitor does not, and the start then needs no reload', () => {
+    expect(agent('monitor', 'mariadb', 'inactive', { OCF_RESKEY_CRM_meta_interval: '10000' }).status).toBe(7);
+    expect(calls()).not.toContain('daemon-reload');
+    expect(agent('monitor', 'mariadb', 'inactive', { OCF_RESKEY_CRM_meta_interval: '0' }).status).toBe(7);
+    expect(calls().filter((c) => c === 'daemon-reload')).toHaveLength(1);
+    expect(agent('start').status).toBe(0);
+    expect(calls().filter((c) => c === 'daemon-reload')).toHaveLength(1);
+    // no unit on this node (a node that never runs it): the probe leaves systemd alone
+    agent('monitor', 'nosuch', 'inactive', { OCF_RESKEY_CRM_meta_interval: '0' });
+    expect(calls().filter((c) => c === 'daemon-reload')).toHaveLength(1);
+  });
+
+  it('stop_grace_ms: a unit that stops within the grace is not signalled; one still stopping after it gets SIGTERM for every process', () => {
+    const grace = { OCF_RESKEY_stop_grace_ms: '300' };
+    expect(agent('stop', 'dovecot', 'active', grace).status).toBe(0);
+    expect(calls()).toContain('stop --no-block dovecot.service');
+    expect(calls().some((c) => c.startsWith('kill'))).toBe(false);
+    writeFileSync(path.join(dir, 'HANG'), '');
+    const t0 = Date.now();
+    expect(agent('stop', 'dovecot', 'active', grace).status).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(calls()).toContain('kill --kill-whom=all --signal=SIGTERM dovecot.service');
+    expect(state()).toBe('inactive');
+    // a malformed grace is ignored: the plain waiting stop
+    writeFileSync(path.join(dir, 'calls'), '');
+    expect(agent('stop', 'dovecot', 'active', { OCF_RESKEY_stop_grace_ms: '0.3s' }).status).toBe(0);
+    expect(calls()).toEqual(['is-active dovecot.service', 'is-active dovecot.service', 'stop dovecot.service', 'reset-failed dovecot.service', 'is-active dovecot.service']);
+  });
+
+  it('drain (Postfix): refuses new connections on the ports, waits until the directory is empty, then stops and accepts again', () => {
+    const q = path.join(dir, 'active');
+    mkdirSync(q);
+    writeFileSync(path.join(q, '4F2A91C3'), '');
+    writeFileSync(path.join(dir, 'nft'), `#!/bin/sh\n{ echo "nft $*"; [ "$1" = -f ] && cat; } >> ${dir}/calls\nexit 0\n`);
+    chmodSync(path.join(dir, 'nft'), 0o755);
+    // the delivery in flight ends 0.3 s later
+    const done = spawn('sh', ['-c', `sleep 0.3; rm -f ${q}/4F2A91C3`]);
+    const drain = { OCF_RESKEY_drain_dir: q, OCF_RESKEY_drain_ports: '25 465 587 x;rm', OCF_RESKEY_drain_ms: '3000', OCF_RESKEY_stop_grace_ms: '0' };
+    const t0 = Date.now();
+    expect(agent('stop', 'postfix@-', 'active', drain).status).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
+    const c = calls();
+    const table = c.indexOf('nft -f -');
+    expect(c[table + 4]).toBe('    tcp dport { 25, 465, 587 } tcp flags & (syn | ack) == syn reject with tcp reset');
+    expect(c.indexOf('stop --no-block postfix@-.service')).toBeGreaterThan(table);
+    expect(c.at(-1)).toBe('nft delete table inet mhs_drain');
+    done.kill();
+    // a queue that never empties holds the stop only drain_ms; a start removes a table a killed stop left
+    writeFileSync(path.join(q, 'stuck'), '');
+    const t1 = Date.now();
+    expect(agent('stop', 'postfix@-', 'active', { ...drain, OCF_RESKEY_drain_ms: '200' }).stderr).toContain('not empty after 200 ms');
+    expect(Date.now() - t1).toBeLessThan(2000);
+    expect(state()).toBe('inactive');
+    writeFileSync(path.join(dir, 'calls'), '');
+    expect(agent('start', 'postfix@-', 'inactive', drain).status).toBe(0);
+    expect(calls()).toContain('nft delete table inet mhs_drain');
   });
 });

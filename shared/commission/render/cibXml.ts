@@ -33,7 +33,7 @@ export interface CibModel {
    * after (and stops before); a service with none starts right after the storage group. Every service is
    * colocated with the storage group: one node runs all of it.
    */
-  services: { id: string; unit: string; startStopped: boolean; after: string[] }[];
+  services: { id: string; unit: string; startStopped: boolean; after: string[]; params?: [string, string | number][] }[];
   /** The OCF agent for the services (provider + type), see helpers/ocfUnit.ts. */
   agent: { provider: string; type: string };
   /** Pacemaker node names. */
@@ -119,18 +119,24 @@ export function renderCibConfiguration(m: CibModel): string {
   o.push('    <group id="g_mail">');
   o.push(...nvset('meta_attributes', 'g_mail-meta_attributes', m.priorityFencingDelayS ? [['priority', 10]] : [], '      '));
   o.push(...primitive('p_fs', 'ocf', 'heartbeat', 'Filesystem', [['device', m.volume.device], ['directory', m.volume.mountPoint], ['fstype', m.volume.fsType]], std(), [], '      '));
-  for (const b of m.binds) o.push(...primitive(b.id, 'ocf', 'heartbeat', 'Filesystem', [['device', b.from], ['directory', b.to], ['fstype', 'none'], ['options', 'bind']], std(), [], '      '));
+  o.push('    </group>');
+  // Outside the group: a group starts its members one after another; these start as soon as what they need runs
+  // (the binds together once the volume is mounted, the address beside the volume, each service after its own data).
+  for (const b of m.binds) o.push(...primitive(b.id, 'ocf', 'heartbeat', 'Filesystem', [['device', b.from], ['directory', b.to], ['fstype', 'none'], ['options', 'bind']], std(), [], '    '));
   const vipParams: [string, string | number][] = [['ip', m.vip.address], ['cidr_netmask', m.vip.prefix]];
   if (m.vip.nic) vipParams.push(['nic', m.vip.nic]);
-  o.push(...primitive('p_vip', 'ocf', 'heartbeat', 'IPaddr2', vipParams, std(), [], '      '));
-  o.push('    </group>');
-  // Outside the group: a group starts its members one after another, these start as soon as what they need runs.
-  for (const s of m.services) o.push(...primitive(s.id, 'ocf', m.agent.provider, m.agent.type, [['unit', s.unit]], std(), s.startStopped ? [['target-role', 'Stopped']] : [], '    '));
+  o.push(...primitive('p_vip', 'ocf', 'heartbeat', 'IPaddr2', vipParams, std(), [], '    '));
+  for (const s of m.services) o.push(...primitive(s.id, 'ocf', m.agent.provider, m.agent.type, [['unit', s.unit], ...(s.params ?? [])], std(), s.startStopped ? [['target-role', 'Stopped']] : [], '    '));
   o.push('  </resources>', '  <constraints>');
+  for (const b of m.binds) {
+    o.push(`    <rsc_colocation id="${esc(`col_${b.id}_with_g_mail`)}" rsc="${esc(b.id)}" with-rsc="g_mail" score="INFINITY"/>`);
+    o.push(`    <rsc_order id="${esc(`ord_g_mail_then_${b.id}`)}" first="g_mail" first-action="start" then="${esc(b.id)}" then-action="start" kind="Mandatory"/>`);
+  }
+  o.push('    <rsc_colocation id="col_p_vip_with_g_mail" rsc="p_vip" with-rsc="g_mail" score="INFINITY"/>');
   for (const s of m.services) {
     o.push(`    <rsc_colocation id="${esc(`col_${s.id}_with_g_mail`)}" rsc="${esc(s.id)}" with-rsc="g_mail" score="INFINITY"/>`);
     // Symmetric (the default): the stop runs in reverse, so a service stops before what it needs.
-    for (const first of s.after.length ? s.after : ['g_mail']) o.push(`    <rsc_order id="${esc(`ord_${first}_then_${s.id}`)}" first="${esc(first)}" first-action="start" then="${esc(s.id)}" then-action="start" kind="Mandatory"/>`);
+    for (const first of s.after) o.push(`    <rsc_order id="${esc(`ord_${first}_then_${s.id}`)}" first="${esc(first)}" first-action="start" then="${esc(s.id)}" then-action="start" kind="Mandatory"/>`);
   }
   if (m.drbd) {
     o.push('    <rsc_colocation id="col_mail_with_drbd" rsc="g_mail" with-rsc="cl_drbd" with-rsc-role="Promoted" score="INFINITY"/>');

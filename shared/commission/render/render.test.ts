@@ -92,9 +92,9 @@ const cib: CibModel = {
   binds: [{ id: 'p_bind_vmail', from: '/srv/mail/vmail', to: '/srv/vmail' }],
   vip: { address: '10.77.0.10', prefix: 24, nic: 'eth0' },
   services: [
-    { id: 'p_mariadb', unit: 'mariadb', startStopped: false, after: [] },
-    { id: 'p_dovecot', unit: 'dovecot', startStopped: true, after: ['p_mariadb'] },
-    { id: 'p_postfix', unit: 'postfix@-', startStopped: true, after: ['p_mariadb', 'p_dovecot'] },
+    { id: 'p_mariadb', unit: 'mariadb', startStopped: false, after: ['p_bind_vmail', 'p_vip'] },
+    { id: 'p_dovecot', unit: 'dovecot', startStopped: true, after: ['p_bind_vmail', 'p_vip', 'p_mariadb'], params: [['stop_grace_ms', 0]] },
+    { id: 'p_postfix', unit: 'postfix@-', startStopped: true, after: ['p_bind_vmail', 'p_vip', 'p_mariadb', 'p_dovecot'] },
   ],
   agent: { provider: 'mhs', type: 'unit' },
   preferNode: 'legacy',
@@ -124,28 +124,35 @@ describe('the Pacemaker configuration', () => {
     const roles = conf.resources.clone.primitive[0].operations.op.filter((o: { role?: string }) => o.role).map((o: { role: string; interval: string }) => `${o.role}:${o.interval}`);
     expect(roles).toEqual(['Promoted:34s', 'Unpromoted:36s']);
   });
-  it('groups volume, binds and VIP, takes the op timeouts from the settings, runs the services through the synchronous agent', () => {
+  it('groups only the volume; binds, VIP and services stand beside it; op timeouts from the settings; services through the synchronous agent', () => {
     const g = conf.resources.group;
-    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs', 'p_bind_vmail', 'p_vip']);
+    expect(g.primitive.map((p: { id: string }) => p.id)).toEqual(['p_fs']);
     const fsOps = g.primitive[0].operations.op;
     expect(fsOps.find((o: { name: string }) => o.name === 'start')).toMatchObject({ timeout: '300s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'stop')).toMatchObject({ timeout: '200s' });
     expect(fsOps.find((o: { name: string }) => o.name === 'monitor')).toMatchObject({ interval: '15s', timeout: '90s' });
-    const bind = g.primitive[1].instance_attributes.nvpair.map((p: { name: string; value: string }) => `${p.name}=${p.value}`);
+    const top = conf.resources.primitive.filter((p: { id: string }) => p.id.startsWith('p_'));
+    expect(top.map((p: { id: string }) => p.id)).toEqual(['p_bind_vmail', 'p_vip', 'p_mariadb', 'p_dovecot', 'p_postfix']);
+    const bind = top[0].instance_attributes.nvpair.map((p: { name: string; value: string }) => `${p.name}=${p.value}`);
     expect(bind).toEqual(['device=/srv/mail/vmail', 'directory=/srv/vmail', 'fstype=none', 'options=bind']);
-    const svc = conf.resources.primitive.filter((p: { id: string }) => p.id.startsWith('p_'));
-    expect(svc.map((p: { id: string }) => p.id)).toEqual(['p_mariadb', 'p_dovecot', 'p_postfix']);
+    const svc = top.slice(2);
     expect(svc[2]).toMatchObject({ class: 'ocf', provider: 'mhs', type: 'unit' });
     expect(svc[2].instance_attributes.nvpair[0]).toMatchObject({ name: 'unit', value: 'postfix@-' });
     expect(svc[2].meta_attributes.nvpair[0]).toMatchObject({ name: 'target-role', value: 'Stopped' });
+    expect(svc[1].instance_attributes.nvpair.map((p: { name: string; value: string }) => `${p.name}=${p.value}`)).toEqual(['unit=dovecot', 'stop_grace_ms=0']);
     expect(svc[0].meta_attributes).toBeUndefined();
     expect(xml).not.toContain('class="systemd"');
   });
-  it('keeps every service on the storage group\'s node and starts each after what it needs', () => {
+  it('keeps everything on the volume group\'s node and starts each after what it needs', () => {
     const col = conf.constraints.rsc_colocation.filter((c: { 'with-rsc': string }) => c['with-rsc'] === 'g_mail');
-    expect(col.map((c: { rsc: string; score: string }) => `${c.rsc}:${c.score}`)).toEqual(['p_mariadb:INFINITY', 'p_dovecot:INFINITY', 'p_postfix:INFINITY']);
+    expect(col.map((c: { rsc: string; score: string }) => `${c.rsc}:${c.score}`)).toEqual(['p_bind_vmail:INFINITY', 'p_vip:INFINITY', 'p_mariadb:INFINITY', 'p_dovecot:INFINITY', 'p_postfix:INFINITY']);
     const ord = conf.constraints.rsc_order.filter((o: { first: string }) => o.first !== 'cl_drbd');
-    expect(ord.map((o: { first: string; then: string; kind: string }) => `${o.first}>${o.then}:${o.kind}`)).toEqual(['g_mail>p_mariadb:Mandatory', 'p_mariadb>p_dovecot:Mandatory', 'p_mariadb>p_postfix:Mandatory', 'p_dovecot>p_postfix:Mandatory']);
+    expect(ord.map((o: { first: string; then: string; kind: string }) => `${o.first}>${o.then}:${o.kind}`)).toEqual([
+      'g_mail>p_bind_vmail:Mandatory',
+      'p_bind_vmail>p_mariadb:Mandatory', 'p_vip>p_mariadb:Mandatory',
+      'p_bind_vmail>p_dovecot:Mandatory', 'p_vip>p_dovecot:Mandatory', 'p_mariadb>p_dovecot:Mandatory',
+      'p_bind_vmail>p_postfix:Mandatory', 'p_vip>p_postfix:Mandatory', 'p_mariadb>p_postfix:Mandatory', 'p_dovecot>p_postfix:Mandatory',
+    ]);
     // Symmetric orders (no symmetrical="false") make the stop run in reverse: Postfix first, the storage last.
     expect(xml).not.toContain('symmetrical');
   });

@@ -19,18 +19,48 @@ export const ipmiSecret = (role: NodeRole) => `ipmiPassword${role[0]!.toUpperCas
 
 const serviceId = (unit: string) => `p_${unit.replace(/[^a-z0-9]/g, '')}`;
 
+/** The bind mounts that put the volume's directories in place (the volume is mounted once). */
+const BIND = { vmail: 'p_bind_vmail', mariadb: 'p_bind_mysql', spool: 'p_bind_spool' } as const;
+const BINDS = [BIND.vmail, BIND.mariadb, BIND.spool];
+export const VIP_ID = 'p_vip';
+
 /**
  * Resource ids of the mail services, in start order (systemd units as Debian names them), and what each
- * must start after (and stop before). MariaDB and the milter need only the storage and the address, so they
- * start together. Dovecot's passdb is SQL: started beside MariaDB, or left running after it in a stop, its
- * auth workers log "Connect failed to database" and IMAP logins fail (measured in the standby case, a second
- * IMAP outage and a log finding), so it starts after MariaDB and stops before it. Postfix needs all of them
- * (SQL maps, Dovecot's SASL and LMTP sockets, the milter), starts last and stops first: no mail is accepted
- * while something behind it is missing.
+ * must start after (and stop before). Every service waits for all bind mounts and for the service address
+ * (Postfix binds its listeners to it), not only for its own data: Dovecot keeps its LMTP and auth sockets in
+ * Postfix's spool (private/dovecot-lmtp, private/auth), so a bind unmounted beside a running service is busy,
+ * and the Filesystem agent then kills every process on the volume (fuser -m sees the whole file system
+ * through a bind; seen on the ct lab: MariaDB and Dovecot killed by the spool's stop). The binds and the
+ * address start beside each other, not one after another as in a group (measured on the ct lab under load:
+ * 0.3-0.6 s per bind mount and 0.2-0.4 s for the address, both ways, inside the SMTP outage).
+ * Dovecot's passdb is SQL: started beside MariaDB, or left running after it in a stop, its auth workers log
+ * "Connect failed to database" and IMAP logins fail (measured in the standby case, a second IMAP outage and a
+ * log finding), so it starts after MariaDB and stops before it. Postfix needs all of them (SQL maps,
+ * Dovecot's SASL and LMTP sockets, the milter), starts last and stops first: no mail is accepted while
+ * something behind it is missing.
  */
-export function serviceResources(i: PlanInput): { id: string; unit: string; after: string[] }[] {
-  const after = (u: string) => (u === 'postfix' ? i.mailUnits.filter((x) => x !== 'postfix') : u === 'dovecot' ? i.mailUnits.filter((x) => x === 'mariadb') : []);
-  return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: after(u).map(serviceId) }));
+export function serviceResources(i: PlanInput): { id: string; unit: string; after: string[]; params: [string, string | number][] }[] {
+  const others = (u: string) => (u === 'postfix' ? i.mailUnits.filter((x) => x !== 'postfix') : u === 'dovecot' ? i.mailUnits.filter((x) => x === 'mariadb') : []);
+  const after = (u: string) => [...BINDS, VIP_ID, ...others(u).map(serviceId)];
+  return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: after(u), params: stopParams(i, u) }));
+}
+
+/** Postfix's listeners while it drains before the stop (SMTP, submissions, submission). */
+export const POSTFIX_DRAIN_PORTS = [25, 465, 587];
+/** The longest the drain may add to a stop (a backlog for an unreachable destination would otherwise hold it). */
+export const POSTFIX_DRAIN_MS = 3000;
+
+/**
+ * How ocf:mhs:unit stops a service (helpers/ocfUnit.ts). Dovecot: SIGTERM to every process of the unit at
+ * once; its master alone waits up to 6 s for login processes with clients (1.3-4.1 s measured on the ct lab,
+ * all inside the SMTP outage of a switch-over; 0.3 s this way). Postfix: new connections refused and the
+ * active queue drained first (no mail delivered twice), then the same SIGTERM to all (its own stop polls
+ * once a second).
+ */
+function stopParams(i: PlanInput, unit: string): [string, string | number][] {
+  if (unit === 'dovecot') return [['stop_grace_ms', 0]];
+  if (unit === 'postfix') return [['drain_dir', `${i.data.spool}/active`], ['drain_ports', POSTFIX_DRAIN_PORTS.join(' ')], ['drain_ms', POSTFIX_DRAIN_MS], ['stop_grace_ms', 0]];
+  return [];
 }
 
 /** The services that stay stopped until the point of no return: everything that lets mail in or out. */
@@ -62,9 +92,9 @@ export function cibModel(i: PlanInput): CibModel {
     ...(i.drbd ? { drbd: { resource: i.drbd.resource } } : {}),
     volume: { device: i.volume.device, mountPoint: i.volume.mountPoint, fsType: i.volume.fsType },
     binds: [
-      { id: 'p_bind_vmail', from: i.onVolume.vmail, to: i.data.vmail },
-      { id: 'p_bind_mysql', from: i.onVolume.mariadb, to: i.data.mariadb },
-      { id: 'p_bind_spool', from: i.onVolume.spool, to: i.data.spool },
+      { id: BIND.vmail, from: i.onVolume.vmail, to: i.data.vmail },
+      { id: BIND.mariadb, from: i.onVolume.mariadb, to: i.data.mariadb },
+      { id: BIND.spool, from: i.onVolume.spool, to: i.data.spool },
     ],
     vip: { address: i.vip.address, prefix: i.vip.prefix, ...(i.vip.nic ? { nic: i.vip.nic } : {}) },
     services: serviceResources(i).map((s) => ({ ...s, startStopped: startsAtPonr(s.unit.replace('@-', '')) })),
@@ -109,7 +139,7 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
   const valid: ModelProbe = probe(validateAgainstShadow(CIB_FILE), [is(K.file(CIB_FILE), xml)], { title: t('crm_verify: Konfiguration gültig', 'crm_verify: configuration valid'), timeoutMs: 60_000 });
   const services = serviceResources(i);
   const secrets = i.nodes.filter((n) => i.ipmi?.[n.role]).map((n) => ipmiSecret(n.role));
-  const deps = (word: string, and: string) => services.map((s) => `${s.id} ${word} ${s.after.length ? s.after.join(and) : 'g_mail'}`).join(', ');
+  const deps = (word: string, and: string) => services.map((s) => `${s.id} ${word} ${s.after.join(and)}`).join(', ');
   // Every cluster node gets the agent, also one that never runs the services: Pacemaker probes them everywhere.
   const agents: StepSpec[] = i.nodes.map((n) => ({
     id: id('resources.agent', n.role),
@@ -117,8 +147,8 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
     node: n.role,
     title: on(n.role, t('Ressourcen-Agent für die Maildienste ablegen', 'Install the resource agent for the mail services')),
     explanation: t(
-      `Legt ${OCF_AGENT_PATH} ab (ocf:${OCF_PROVIDER}:${OCF_AGENT}): startet und stoppt die systemd-Units der Maildienste und wartet, bis systemd damit fertig ist. Pacemaker 2.1 (Debian 12) wartet bei systemd-Ressourcen nicht selbst, sondern prüft nach und nach mit Abständen von min(2 s, Timeout/10): jeder Start und jeder Stopp kostete so mindestens 2 s, auch wenn der Dienst nach 0,2 s bereit war; beim geplanten Umschalten waren das etwa 12 der 13,6 s SMTP-Ausfall im Labor. Die Units, ihr Journal (fail2ban) und systemctl reload bleiben wie bisher; wie Pacemakers systemd-Klasse legt der Agent das Drop-in 50-pacemaker.conf an (vor pacemaker.service, Restart=no).`,
-      `Puts ${OCF_AGENT_PATH} in place (ocf:${OCF_PROVIDER}:${OCF_AGENT}): it starts and stops the mail services' systemd units and waits until systemd has finished. Pacemaker 2.1 (Debian 12) does not wait for systemd resources itself but checks again at intervals of min(2 s, timeout/10): every start and every stop cost at least 2 s even when the service was ready after 0.2 s; in a planned switch-over that was about 12 of the 13.6 s SMTP outage in the lab. The units, their journal (fail2ban) and systemctl reload stay as they were; like Pacemaker's systemd class the agent writes the drop-in 50-pacemaker.conf (before pacemaker.service, Restart=no).`,
+      `Legt ${OCF_AGENT_PATH} ab (ocf:${OCF_PROVIDER}:${OCF_AGENT}): startet und stoppt die systemd-Units der Maildienste und wartet, bis systemd damit fertig ist. Pacemaker 2.1 (Debian 12) wartet bei systemd-Ressourcen nicht selbst, sondern prüft nach und nach mit Abständen von min(2 s, Timeout/10): jeder Start und jeder Stopp kostete so mindestens 2 s, auch wenn der Dienst nach 0,2 s bereit war; beim geplanten Umschalten waren das etwa 12 der 13,6 s SMTP-Ausfall im Labor. Die Units, ihr Journal (fail2ban) und systemctl reload bleiben wie bisher; wie Pacemakers systemd-Klasse legt der Agent das Drop-in 50-pacemaker.conf an (vor pacemaker.service, Restart=no), schon bei der Prüfung, mit der Pacemaker einen Knoten aufnimmt: so kostet kein Start ein systemctl daemon-reload. Dovecot stoppt der Agent mit SIGTERM an alle seine Prozesse zugleich: sein Master allein wartet bis zu 6 s auf Login-Prozesse mit verbundenen Clients (im Labor 1,3–4,1 s, ganz im SMTP-Ausfall; so 0,3 s). Postfix lehnt vor dem Stopp neue Verbindungen auf ${POSTFIX_DRAIN_PORTS.join(', ')} ab (eigene nftables-Tabelle) und arbeitet seine aktive Queue ab (höchstens ${POSTFIX_DRAIN_MS / 1000} s): sonst konnte eine Mail, die Dovecot schon gespeichert hatte, im Queue-Verzeichnis bleiben und vom anderen Knoten ein zweites Mal zugestellt werden.`,
+      `Puts ${OCF_AGENT_PATH} in place (ocf:${OCF_PROVIDER}:${OCF_AGENT}): it starts and stops the mail services' systemd units and waits until systemd has finished. Pacemaker 2.1 (Debian 12) does not wait for systemd resources itself but checks again at intervals of min(2 s, timeout/10): every start and every stop cost at least 2 s even when the service was ready after 0.2 s; in a planned switch-over that was about 12 of the 13.6 s SMTP outage in the lab. The units, their journal (fail2ban) and systemctl reload stay as they were; like Pacemaker's systemd class the agent writes the drop-in 50-pacemaker.conf (before pacemaker.service, Restart=no), already in the probe with which Pacemaker takes a node in, so no start pays a systemctl daemon-reload. The agent stops Dovecot with SIGTERM to all of its processes at once: its master alone waits up to 6 s for login processes with connected clients (1.3–4.1 s in the lab, all inside the SMTP outage; 0.3 s this way). Before Postfix stops, new connections to ${POSTFIX_DRAIN_PORTS.join(', ')} are refused (an nftables table of its own) and its active queue is worked off (at most ${POSTFIX_DRAIN_MS / 1000} s): otherwise a mail Dovecot had already stored could stay in the queue and be delivered a second time by the other node.`,
     ),
     apply: [{ kind: 'write', path: OCF_AGENT_PATH, content: MHS_OCF_UNIT, mode: '0755' }],
     verify: [probe(`[ -x ${shQuote(OCF_AGENT_PATH)} ] && OCF_RESKEY_unit=mariadb ${shQuote(OCF_AGENT_PATH)} meta-data >/dev/null`, [is(K.file(OCF_AGENT_PATH), MHS_OCF_UNIT)])],
@@ -135,8 +165,8 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
       node: 'primary',
       title: on('primary', t('Pacemaker-Konfiguration erstellen und prüfen', 'Write and check the Pacemaker configuration')),
       explanation: t(
-        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} über ocf:${OCF_PROVIDER}:${OCF_AGENT} (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). Die Gruppe g_mail hält nur Datenträger und Dienst-IP, denn eine Gruppe startet ihre Mitglieder nacheinander; danach startet jeder Dienst, sobald läuft, was er braucht: ${deps('nach', ' und ')}. Dovecot braucht MariaDB (Anmeldung per SQL), Postfix alle anderen (SQL-Tabellen, SASL- und LMTP-Socket von Dovecot); gestoppt wird umgekehrt, Postfix zuerst: es wird keine Mail angenommen, solange etwas dahinter fehlt. Alle Dienste sind an g_mail gebunden (Kolokation), laufen also nur auf einem Knoten. ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
-        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} through ocf:${OCF_PROVIDER}:${OCF_AGENT} (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). The group g_mail holds only the volume and the service address, because a group starts its members one after another; then each service starts as soon as what it needs runs: ${deps('after', ' and ')}. Dovecot needs MariaDB (SQL logins), Postfix all the others (SQL maps, Dovecot's SASL and LMTP sockets); the stop runs in reverse, Postfix first: no mail is accepted while something behind it is missing. Every service is colocated with g_mail, so all of it runs on one node only. ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
+        `Schreibt die vollständige Clusterkonfiguration nach ${CIB_FILE} und prüft sie mit crm_verify an einer Kopie des laufenden CIB; live geht sie erst bei der Übernahme, in einem Schritt. Inhalt: ${i.drbd ? 'DRBD als promotable Clone, ' : ''}Dateisystem ${i.volume.device} auf ${i.volume.mountPoint}, Bind-Mounts auf ${i.data.vmail}, ${i.data.mariadb} und ${i.data.spool}, die Dienst-IP ${i.vip.cidr}, dann ${services.map((s) => s.unit).join(', ')} über ocf:${OCF_PROVIDER}:${OCF_AGENT} (Timeouts: Start ${i.opTimeouts.startS} s, Stop ${i.opTimeouts.stopS} s, Überwachung alle ${i.opTimeouts.monitorIntervalS} s). Die Gruppe g_mail hält nur das Dateisystem; die Bind-Mounts starten danach alle zugleich und die Dienst-IP schon daneben, denn eine Gruppe startet ihre Mitglieder nacheinander. Die Dienste warten auf alle Bind-Mounts (Dovecot hat seine Sockets für LMTP und Anmeldung in Postfix’ Spool) und auf die Dienst-IP: ${deps('nach', ' und ')}. Dovecot braucht MariaDB (Anmeldung per SQL), Postfix alle anderen (SQL-Tabellen, SASL- und LMTP-Socket von Dovecot); gestoppt wird umgekehrt, Postfix zuerst: es wird keine Mail angenommen, solange etwas dahinter fehlt. Bind-Mounts, Dienst-IP und alle Dienste sind an g_mail gebunden (Kolokation), laufen also nur auf einem Knoten. ${i.sbd ? 'STONITH über SBD.' : 'STONITH aus (akzeptiertes Risiko).'}`,
+        `Writes the complete cluster configuration to ${CIB_FILE} and checks it with crm_verify against a copy of the running CIB; it goes live only at the cut-over, in one step. Contents: ${i.drbd ? 'DRBD as a promotable clone, ' : ''}file system ${i.volume.device} on ${i.volume.mountPoint}, bind mounts onto ${i.data.vmail}, ${i.data.mariadb} and ${i.data.spool}, the service address ${i.vip.cidr}, then ${services.map((s) => s.unit).join(', ')} through ocf:${OCF_PROVIDER}:${OCF_AGENT} (timeouts: start ${i.opTimeouts.startS} s, stop ${i.opTimeouts.stopS} s, monitor every ${i.opTimeouts.monitorIntervalS} s). The group g_mail holds only the file system; the bind mounts start after it all at once and the service address beside it, because a group starts its members one after another. The services wait for all bind mounts (Dovecot keeps its LMTP and login sockets in Postfix's spool) and for the service address: ${deps('after', ' and ')}. Dovecot needs MariaDB (SQL logins), Postfix all the others (SQL maps, Dovecot's SASL and LMTP sockets); the stop runs in reverse, Postfix first: no mail is accepted while something behind it is missing. The bind mounts, the service address and every service are colocated with g_mail, so all of it runs on one node only. ${i.sbd ? 'STONITH through SBD.' : 'STONITH off (accepted risk).'}`,
       ),
       apply: [{ kind: 'write', path: CIB_FILE, content: xml, mode: '0640', owner: 'root:haclient', ...(secrets.length ? { secret: true } : {}) }],
       verify: [valid],

@@ -86,10 +86,12 @@ function resourceBlocks(c: BuildContext): Block[] {
   const n = resourceNames(c.src.project);
   const rows: string[][] = [
     ...(n.drbdClone ? [[n.drbdClone, c.d('handbook.res.drbdClone', { drbd: n.drbd ?? '', resource: n.drbdResource ?? '' })]] : []),
-    [n.group, c.d('handbook.res.group', { members: [n.fs, ...n.binds, n.vip].join(', ') })],
-    [n.mariadb, c.d('handbook.res.service', { group: n.group, after: n.group })],
-    [n.dovecot, c.d('handbook.res.service', { group: n.group, after: n.mariadb })],
-    [n.postfix, c.d('handbook.res.service', { group: n.group, after: `${n.mariadb}, ${n.dovecot}` })],
+    [n.group, c.d('handbook.res.group', { members: n.fs })],
+    ...n.binds.map((x) => [x, c.d('handbook.res.bind', { group: n.group })]),
+    [n.vip, c.d('handbook.res.vip', { group: n.group })],
+    [n.mariadb, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip].join(', ') })],
+    [n.dovecot, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip, n.mariadb].join(', ') })],
+    [n.postfix, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip, n.mariadb, n.dovecot].join(', ') })],
     ...n.stonith.map((x) => [x, c.d('handbook.res.stonith')]),
   ];
   out.push(b.p(c.d('handbook.resourcesPlanned')), b.table([col(c.d('handbook.colResource'), 1.5), col(c.d('handbook.colMeaning'), 5)], rows, { caption: tableCaption(c, c.d('handbook.captionResourcesPlanned')) }));
