@@ -202,6 +202,14 @@ describe('the lab plan (ct)', () => {
     expect(stop?.kind === 'run' && stop.command).toBe('systemctl stop postfix.service dovecot.service');
   });
 
+  it('takes rsyslog\'s listener out of Postfix\'s spool on every node that runs the mail, so the bind always unmounts', () => {
+    for (const n of ['primary', 'secondary']) {
+      const w = step(`resources.syslog@${n}`).apply.find((a) => a.kind === 'write');
+      expect(w?.kind === 'write' && w.path).toBe('/etc/rsyslog.d/postfix.conf');
+      expect(w?.kind === 'write' && w.content).not.toMatch(/^\$AddUnixListenSocket/m);
+    }
+  });
+
   it('marks as destructive every step that changes what legacy already had', () => {
     const destructive = plan.steps.filter((s) => s.destructive).map((s) => s.id);
     expect(destructive).toEqual(

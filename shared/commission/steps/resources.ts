@@ -11,6 +11,7 @@ import { renderCibConfiguration, type CibModel, type FenceDevice } from '../rend
 import { secretRef, type NodeRole, type SecretId } from '../types';
 import { together, type ModelProbe, type StepSpec } from '../spec';
 import { id, on, t } from './common';
+import { syslogSpoolSteps } from './syslogSpool';
 
 export const CIB_FILE = '/etc/mail-ha-studio/cib-configuration.xml';
 
@@ -159,6 +160,7 @@ export function resourceSteps(i: PlanInput): StepSpec[] {
   }));
   return [
     ...together('resources.agent', agents),
+    ...syslogSpoolSteps(i),
     {
       id: id('resources.config', 'primary'),
       phase: 'resources',
