@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseIds, isCaseId, type CaseId } from '../../../shared/failover/cases';
+import { caseIds, findCase, isCaseId, type CaseId } from '../../../shared/failover/cases';
 import type { FailoverRun } from '../../../shared/failover/schema';
 import { failoverHarness, type Harness } from './harness';
 import { lab, tier } from './labContext';
@@ -18,7 +18,7 @@ import { runSummary } from './summary';
  * LAB_FAILOVER_JUDGE=report (the CI hook): the verdicts and the outage goals are printed, not asserted. On a shared
  * 2-core CI machine they measure its load as much as the cluster (the goals are judged by full-catalogue.sh on a
  * quiet machine); what CI asserts is what load cannot excuse: every case ran and was saved, no mail was lost, and
- * the negative control fails (duplicates, a stop-time race, are printed).
+ * the negative control fails, and no planned case delivered a mail twice (a crash's duplicates are printed).
  */
 const judge = process.env.LAB_FAILOVER_JUDGE !== 'report';
 const wanted: CaseId[] = (process.env.LAB_FAILOVER_CASES ?? '').split(',').map((x) => x.trim()).filter(isCaseId);
@@ -58,9 +58,10 @@ describe(`failover catalogue on the ${tier} lab cluster`, () => {
       const m = c.mails!.tally;
       expect(m.accepted, c.caseId).toBeGreaterThan(10);
       expect(m.lost, c.caseId).toEqual([]);
-      // A duplicate is Postfix's LMTP client killed by the stop after Dovecot stored the mail but before its
-      // 250 was read (a known race, main/failover/README.md): judged in full runs, printed in the CI hook.
-      if (judge) expect(m.duplicated, c.caseId).toEqual([]);
+      // A planned stop drains Postfix first (ocf:mhs:unit drain_dir), so nothing may arrive twice. A node that dies
+      // while Postfix's LMTP client waits for Dovecot's 250 leaves the queue file for the peer to deliver again
+      // (at-least-once, like every MTA): judged in full runs, printed in the CI hook for the failure cases.
+      if (judge || findCase(c.caseId).kind === 'planned') expect(m.duplicated, c.caseId).toEqual([]);
       else if (m.duplicated.length) process.stdout.write(`${c.caseId}: duplicated ${JSON.stringify(m.duplicated)} (reported, LAB_FAILOVER_JUDGE=report)\n`);
     }
   });

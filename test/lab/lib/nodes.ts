@@ -100,13 +100,21 @@ export function poweroffNode(tier: Tier, node: NodeName): Promise<PrimitiveResul
  * Boot a stopped or crashed node again with the same disks, identity, host keys and addresses, and wait
  * until its SSH answers. A node that died by itself (e.g. fenced off) is started the same way.
  */
+/** How long `start` waits for a node that is still shutting down by itself before it counts as running. */
+const SHUTDOWN_GRACE_MS: Record<Tier, number> = { ct: 60_000, vm: 180_000 };
+
 export function startNode(tier: Tier, node: NodeName, opts: { waitSsh?: boolean } = {}): Promise<PrimitiveResult> {
   return withLab(tier, async (s) => {
     requireNode(s, node);
     const p = nodeProc(s, node);
     if (p && procAlive(p)) {
-      if ((s.power?.[node] ?? 'running') === 'running') throw new Error(`${node} is already running`);
-      await stopGroup(p.pid, 0, 'SIGKILL'); // a hung (sysrq-crashed) VM: power-cycle it
+      if ((s.power?.[node] ?? 'running') === 'running') {
+        // A shutdown from inside the node (`systemctl poweroff` over SSH, as the failover tests' rolling
+        // maintenance does) leaves the cluster within a second but the container or VM exits only after
+        // systemd has stopped everything: wait for that before calling the node "already running".
+        const gone = await waitFor(`${node} to finish its shutdown`, SHUTDOWN_GRACE_MS[tier], () => !procAlive(p), 250).then(() => true, () => false);
+        if (!gone) throw new Error(`${node} is already running`);
+      } else await stopGroup(p.pid, 0, 'SIGKILL'); // a hung (sysrq-crashed) VM: power-cycle it
     }
     const t0 = Date.now();
     if (tier === 'ct') await bootCtNode(s, node);
