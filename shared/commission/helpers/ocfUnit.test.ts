@@ -85,9 +85,9 @@ describe('ocf:mhs:unit', () => {
 
   it('stop: nothing to do when stopped, stops a running unit and one still activating, clears a failed one', () => {
     expect(agent('stop', 'mariadb', 'inactive').status).toBe(0);
-    expect(calls()).not.toContain('stop mariadb.service');
+    expect(calls()).not.toContain('stop --job-mode=ignore-dependencies mariadb.service');
     expect(agent('stop', 'mariadb', 'activating').status).toBe(0);
-    expect(calls()).toContain('stop mariadb.service');
+    expect(calls()).toContain('stop --job-mode=ignore-dependencies mariadb.service');
     expect(state()).toBe('inactive');
     expect(agent('stop', 'mariadb', 'failed').status).toBe(0);
     expect(state()).toBe('inactive');
@@ -118,7 +118,7 @@ describe('ocf:mhs:unit', () => {
   it('stop_grace_ms: a unit that stops within the grace is not signalled; one still stopping after it gets SIGTERM for every process', () => {
     const grace = { OCF_RESKEY_stop_grace_ms: '300' };
     expect(agent('stop', 'dovecot', 'active', grace).status).toBe(0);
-    expect(calls()).toContain('stop --no-block dovecot.service');
+    expect(calls()).toContain('stop --no-block --job-mode=ignore-dependencies dovecot.service');
     expect(calls().some((c) => c.startsWith('kill'))).toBe(false);
     writeFileSync(path.join(dir, 'HANG'), '');
     const t0 = Date.now();
@@ -129,7 +129,7 @@ describe('ocf:mhs:unit', () => {
     // a malformed grace is ignored: the plain waiting stop
     writeFileSync(path.join(dir, 'calls'), '');
     expect(agent('stop', 'dovecot', 'active', { OCF_RESKEY_stop_grace_ms: '0.3s' }).status).toBe(0);
-    expect(calls()).toEqual(['is-active dovecot.service', 'is-active dovecot.service', 'stop dovecot.service', 'reset-failed dovecot.service', 'is-active dovecot.service']);
+    expect(calls()).toEqual(['is-active dovecot.service', 'is-active dovecot.service', 'stop --job-mode=ignore-dependencies dovecot.service', 'reset-failed dovecot.service', 'is-active dovecot.service']);
   });
 
   it('drain (Postfix): refuses new connections on the ports, waits until the directory is empty, then stops and accepts again', () => {
@@ -147,7 +147,7 @@ describe('ocf:mhs:unit', () => {
     const c = calls();
     const table = c.indexOf('nft -f -');
     expect(c[table + 4]).toBe('    tcp dport { 25, 465, 587 } tcp flags & (syn | ack) == syn reject with tcp reset');
-    expect(c.indexOf('stop --no-block postfix@-.service')).toBeGreaterThan(table);
+    expect(c.indexOf('stop --no-block --job-mode=ignore-dependencies postfix@-.service')).toBeGreaterThan(table);
     expect(c.at(-1)).toBe('nft delete table inet mhs_drain');
     done.kill();
     // a queue that never empties holds the stop only drain_ms; a start removes a table a killed stop left

@@ -146,15 +146,18 @@ start)
   systemctl start "$svc" || exit 1
   running || exit 1 ;;
 stop)
-  # also a unit still activating after a start that timed out: stopping cancels its job
+  # also a unit still activating after a start that timed out: stopping cancels its job.
+  # ignore-dependencies: in a shutdown systemd has already queued this unit's stop behind pacemaker.service's
+  # (the drop-in orders it Before=pacemaker), and a plain stop would join that job and wait for the Pacemaker
+  # that is waiting for this agent: a deadlock until the op timeout (seen on the ct lab's powerOff case).
   if ! stopped; then
     drain
     if [ -n "$grace" ]; then
-      systemctl stop --no-block "$svc" || exit 1
+      systemctl stop --no-block --job-mode=ignore-dependencies "$svc" || exit 1
       settle "$grace" || systemctl kill --kill-whom=all --signal=SIGTERM "$svc" 2>/dev/null
     fi
     # waits for the stop job (a running one is joined, not started again)
-    stopped || systemctl stop "$svc" || exit 1
+    stopped || systemctl stop --job-mode=ignore-dependencies "$svc" || exit 1
   fi
   systemctl reset-failed "$svc" 2>/dev/null
   stopped || exit 1
