@@ -114,25 +114,20 @@ dropin() {
   [ "$(cat "$d/50-pacemaker.conf" 2>/dev/null)" = "$want" ] && return 0
   mkdir -p "$d" && printf '%s\\n' "$want" > "$d/50-pacemaker.conf" && systemctl daemon-reload
 }
-# settle MS: up to MS milliseconds for the unit to stop by itself
-settle() {
+# within MS CHECK: up to MS milliseconds (in steps of 0.1 s) until CHECK holds
+within() {
   n=0
-  while [ "$n" -lt "$1" ]; do stopped && return 0; sleep 0.1; n=$((n + 100)); done
-  stopped
+  while [ "$n" -lt "$1" ]; do "$2" && return 0; sleep 0.1; n=$((n + 100)); done
+  "$2"
 }
+queue_empty() { [ -z "$(ls -A "$drain_dir" 2>/dev/null)" ]; }
 # drain: refuse new connections, then wait until nothing is in flight (bounded); undrain: accept again
 drain() {
   [ -n "$drain_dir" ] || return 0
   if [ -n "$ports" ] && command -v nft >/dev/null 2>&1; then
     printf 'table inet mhs_drain {\\n  chain input {\\n    type filter hook input priority -10; policy accept;\\n    tcp dport { %s } tcp flags & (syn | ack) == syn reject with tcp reset\\n  }\\n}\\n' "$ports" | nft -f - || echo "drain: nft refused the table" >&2
   fi
-  n=0
-  while [ "$n" -lt "$drain_ms" ]; do
-    [ -z "$(ls -A "$drain_dir" 2>/dev/null)" ] && return 0
-    sleep 0.1
-    n=$((n + 100))
-  done
-  echo "drain: $drain_dir not empty after $drain_ms ms" >&2
+  within "$drain_ms" queue_empty || echo "drain: $drain_dir not empty after $drain_ms ms" >&2
 }
 undrain() {
   [ -n "$drain_dir" ] && command -v nft >/dev/null 2>&1 && nft delete table inet mhs_drain 2>/dev/null
@@ -154,7 +149,7 @@ stop)
     drain
     if [ -n "$grace" ]; then
       systemctl stop --no-block --job-mode=ignore-dependencies "$svc" || exit 1
-      settle "$grace" || systemctl kill --kill-whom=all --signal=SIGTERM "$svc" 2>/dev/null
+      within "$grace" stopped || systemctl kill --kill-whom=all --signal=SIGTERM "$svc" 2>/dev/null
     fi
     # waits for the stop job (a running one is joined, not started again)
     stopped || systemctl stop --job-mode=ignore-dependencies "$svc" || exit 1

@@ -121,7 +121,7 @@ export function renderCibConfiguration(m: CibModel): string {
   o.push(...primitive('p_fs', 'ocf', 'heartbeat', 'Filesystem', [['device', m.volume.device], ['directory', m.volume.mountPoint], ['fstype', m.volume.fsType]], std(), [], '      '));
   o.push('    </group>');
   // Outside the group: a group starts its members one after another; these start as soon as what they need runs
-  // (the binds together once the volume is mounted, the address beside the volume, each service after its own data).
+  // (the binds together once the volume is mounted, the address beside the volume, the services after what their `after` names).
   for (const b of m.binds) o.push(...primitive(b.id, 'ocf', 'heartbeat', 'Filesystem', [['device', b.from], ['directory', b.to], ['fstype', 'none'], ['options', 'bind']], std(), [], '    '));
   const vipParams: [string, string | number][] = [['ip', m.vip.address], ['cidr_netmask', m.vip.prefix]];
   if (m.vip.nic) vipParams.push(['nic', m.vip.nic]);

@@ -22,8 +22,8 @@ const serviceId = (unit: string) => `p_${unit.replace(/[^a-z0-9]/g, '')}`;
 
 /** The bind mounts that put the volume's directories in place (the volume is mounted once). */
 const BIND = { vmail: 'p_bind_vmail', mariadb: 'p_bind_mysql', spool: 'p_bind_spool' } as const;
-const BINDS = [BIND.vmail, BIND.mariadb, BIND.spool];
-export const VIP_ID = 'p_vip';
+const BINDS = Object.values(BIND);
+const VIP_ID = 'p_vip';
 
 /**
  * Resource ids of the mail services, in start order (systemd units as Debian names them), and what each
