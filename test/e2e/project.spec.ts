@@ -46,8 +46,12 @@ test('create a project, fill the Projekt step, save, reload and reopen it', asyn
 test('autosave writes to the open file without pressing save', async ({ app: page, workDir }) => {
   const file = path.join(workDir, 'auto.mhs.json');
   await page.getByRole('button', { name: 'Neues Projekt' }).click();
+  await expect(page.getByRole('heading', { name: 'Projekt', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Speichern unter …' }).click();
-  await page.getByLabel('Pfad der Projektdatei').fill(file);
+  const pathField = page.getByLabel('Pfad der Projektdatei');
+  await expect(pathField).toHaveValue(/Projekt\.mhs\.json$/);
+  await pathField.fill(file);
+  await expect(pathField).toHaveValue(file);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`Datei: ${file}`)).toBeVisible();
   await page.getByLabel('Projekttitel').fill('Autosave-Test');
