@@ -6,6 +6,7 @@
 import { shQuote } from '../../shell/quote';
 import type { PlanInput } from '../inputs/types';
 import { K, is, probe } from '../ops';
+import { BIND_IDS, VIP_ID, serviceDeps, serviceId } from '../names';
 import { MHS_OCF_UNIT, OCF_AGENT, OCF_AGENT_PATH, OCF_PROVIDER, OCF_PROVIDER_DIR } from '../helpers/ocfUnit';
 import { renderCibConfiguration, type CibModel, type FenceDevice } from '../render/cibXml';
 import { secretRef, type NodeRole, type SecretId } from '../types';
@@ -18,12 +19,7 @@ export const CIB_FILE = '/etc/mail-ha-studio/cib-configuration.xml';
 /** The BMC password of a node (secret ids ipmiPassword<Role>, requested from the lead for types.ts). */
 export const ipmiSecret = (role: NodeRole) => `ipmiPassword${role[0]!.toUpperCase()}${role.slice(1)}` as SecretId;
 
-const serviceId = (unit: string) => `p_${unit.replace(/[^a-z0-9]/g, '')}`;
-
-/** The bind mounts that put the volume's directories in place (the volume is mounted once). */
-const BIND = { vmail: 'p_bind_vmail', mariadb: 'p_bind_mysql', spool: 'p_bind_spool' } as const;
-const BINDS = Object.values(BIND);
-const VIP_ID = 'p_vip';
+const BINDS = Object.values(BIND_IDS);
 
 /**
  * Resource ids of the mail services, in start order (systemd units as Debian names them), and what each
@@ -41,8 +37,7 @@ const VIP_ID = 'p_vip';
  * something behind it is missing.
  */
 export function serviceResources(i: PlanInput): { id: string; unit: string; after: string[]; params: [string, string | number][] }[] {
-  const others = (u: string) => (u === 'postfix' ? i.mailUnits.filter((x) => x !== 'postfix') : u === 'dovecot' ? i.mailUnits.filter((x) => x === 'mariadb') : []);
-  const after = (u: string) => [...BINDS, VIP_ID, ...others(u).map(serviceId)];
+  const after = (u: string) => [...BINDS, VIP_ID, ...serviceDeps(i.mailUnits, u).map(serviceId)];
   return i.mailUnits.map((u) => ({ id: serviceId(u), unit: u === 'postfix' ? 'postfix@-' : u, after: after(u), params: stopParams(i, u) }));
 }
 
@@ -93,9 +88,9 @@ export function cibModel(i: PlanInput): CibModel {
     ...(i.drbd ? { drbd: { resource: i.drbd.resource } } : {}),
     volume: { device: i.volume.device, mountPoint: i.volume.mountPoint, fsType: i.volume.fsType },
     binds: [
-      { id: BIND.vmail, from: i.onVolume.vmail, to: i.data.vmail },
-      { id: BIND.mariadb, from: i.onVolume.mariadb, to: i.data.mariadb },
-      { id: BIND.spool, from: i.onVolume.spool, to: i.data.spool },
+      { id: BIND_IDS.vmail, from: i.onVolume.vmail, to: i.data.vmail },
+      { id: BIND_IDS.mariadb, from: i.onVolume.mariadb, to: i.data.mariadb },
+      { id: BIND_IDS.spool, from: i.onVolume.spool, to: i.data.spool },
     ],
     vip: { address: i.vip.address, prefix: i.vip.prefix, ...(i.vip.nic ? { nic: i.vip.nic } : {}) },
     services: serviceResources(i).map((s) => ({ ...s, startStopped: startsAtPonr(s.unit.replace('@-', '')) })),

@@ -19,7 +19,10 @@ import { clusterNames } from './names';
 import { operationBodies } from './operation';
 import { runbookBodies } from './runbooks';
 import { componentRows } from './versions';
-import { resourceNames } from '../../commission/names';
+import { resourceNames, serviceDeps, serviceId } from '../../commission/names';
+
+/** The mail services the handbook's planned-resources table lists, in start order. */
+const HANDBOOK_UNITS = ['mariadb', 'dovecot', 'postfix'];
 
 const bodies: SectionBodies = {
   'handbook.control': (c) => controlBlocks(c),
@@ -89,9 +92,7 @@ function resourceBlocks(c: BuildContext): Block[] {
     [n.group, c.d('handbook.res.group', { members: n.fs })],
     ...n.binds.map((x) => [x, c.d('handbook.res.bind', { group: n.group })]),
     [n.vip, c.d('handbook.res.vip', { group: n.group })],
-    [n.mariadb, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip].join(', ') })],
-    [n.dovecot, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip, n.mariadb].join(', ') })],
-    [n.postfix, c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip, n.mariadb, n.dovecot].join(', ') })],
+    ...HANDBOOK_UNITS.map((u) => [serviceId(u), c.d('handbook.res.service', { group: n.group, after: [...n.binds, n.vip, ...serviceDeps(HANDBOOK_UNITS, u).map(serviceId)].join(', ') })]),
     ...n.stonith.map((x) => [x, c.d('handbook.res.stonith')]),
   ];
   out.push(b.p(c.d('handbook.resourcesPlanned')), b.table([col(c.d('handbook.colResource'), 1.5), col(c.d('handbook.colMeaning'), 5)], rows, { caption: tableCaption(c, c.d('handbook.captionResourcesPlanned')) }));
