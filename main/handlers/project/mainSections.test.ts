@@ -41,6 +41,29 @@ describe('main-owned project sections', () => {
     expect(recovered).toMatchObject({ ok: true, value: { project: { failover: { runs: [{ revision: 2, label: 'main' }] } } } });
   });
 
+  it('an autosave after main finished a run (mirror gone) keeps the finished run, and a drill only the file has', async () => {
+    const { dir, services, dispatch } = setup();
+    const project = newProject(ID, new Date('2026-12-01T10:00:00Z'));
+    const file = path.join(dir, 'f.mhs.json');
+    expect(await dispatch('project.save', { path: file, project })).toMatchObject({ ok: true });
+    const running = FailoverRunSchema.parse({ id: RUN, kind: 'acceptance', startedAt: 1, status: 'running' });
+    const { run: first } = await runStoreOf(services).save(ID, file, running);
+    await runStoreOf(services).save(ID, file, { ...first, status: 'done' });
+    expect(await runStoreOf(services).mirrored(ID)).toEqual([]);
+    const drill = FailoverRunSchema.parse({ id: '00000000-0000-4000-8000-000000000002', kind: 'drill', startedAt: 2, status: 'done', revision: 1 });
+    const onDisk = (await readProjectFile(file)).project;
+    await dispatch('project.save', { path: file, project: { ...onDisk, failover: { ...onDisk.failover, runs: [...onDisk.failover.runs, drill] } } });
+
+    const stale = { ...project, meta: { ...project.meta, title: 'later edit' }, failover: { ...project.failover, runs: [first] } };
+    expect(await dispatch('project.autosave', { path: file, project: stale })).toMatchObject({ ok: true });
+    const read = (await readProjectFile(file)).project;
+    expect(read.meta.title).toBe('later edit');
+    expect(read.failover.runs).toEqual([
+      expect.objectContaining({ id: RUN, status: 'done', revision: 2 }),
+      expect.objectContaining({ id: drill.id, kind: 'drill' }),
+    ]);
+  });
+
   it('a project without mirrored runs or record is written as the renderer sent it', async () => {
     const { dir, dispatch } = setup();
     const project = newProject(ID, new Date('2026-12-01T10:00:00Z'));
