@@ -13,6 +13,7 @@ import type { Project } from '../project/schema';
 
 const ct = () => generatePlan(labProject('ct'), labInventory('ct'));
 const seed = () => generatePlan(seedProject(), seedInventory());
+const vm = () => generatePlan(labProject('vm'), labInventory('vm'));
 
 function commands(s: Step): string[] {
   return [
@@ -104,6 +105,7 @@ function shapeChecks(name: string, make: () => Plan) {
 
 shapeChecks('lab ct (shared LUN, qdevice, no fencing)', ct);
 shapeChecks('seed (RAID10 + LVM, DRBD 8.4, two_node, IPMI)', seed);
+shapeChecks('lab vm (RAID10 + LVM, DRBD 8.4 on a new LV, two_node, SBD)', vm);
 
 describe('the lab plan (ct)', () => {
   const plan = ct();

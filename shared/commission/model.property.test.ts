@@ -26,6 +26,7 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'lab ct: shared LUN, qdevice, no fencing', project: () => labProject('ct'), inventory: () => labInventory('ct'), maybe: { primary: ['nftables', 'fail2ban', 'rsync', 'psmisc'], secondary: ['rsync', 'nftables', 'psmisc'], witness: ['nftables'] } },
+  { name: 'lab vm: DRBD on a new LV, two_node, SBD', project: () => labProject('vm'), inventory: () => labInventory('vm'), maybe: { primary: ['nftables', 'psmisc'], secondary: ['rsync', 'lvm2'] } },
   { name: 'seed: DRBD on a new LV, two_node, IPMI', project: () => seedProject(), inventory: () => seedInventory(), maybe: { primary: ['nftables', 'psmisc'], secondary: ['rsync', 'lvm2'] } },
   {
     name: 'lab ct as three full nodes',

@@ -6,14 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commissioningSuite } from './commissionSuite';
+import { VM_CHOICES } from './executorLab';
 import { arrived, rootRun, sendToVip } from './mailEvidence';
 
 describe('commissioning the vm lab (DRBD on a new LV, two_node, SBD)', () => {
   const ctx = commissioningSuite(
     'vm',
     ['legacy', 'secondary'],
-    // token=3000: the plan's own advice for VMs on a busy host (these are TCG guests on a shared 2-core machine).
-    () => ['token=3000', 'replication=drbd', 'quorum=two_node', 'fencing=sbdDisk,drbdResourceFencing,fenceDelay', 'sbd.device=/dev/disk/by-id/virtio-lab-sbd', 'drbd.secondary-device=/dev/disk/by-id/virtio-lab-drbd', 'op.start=300', 'op.stop=300', 'op.monitor-timeout=120'],
+    () => VM_CHOICES,
     false,
   );
 

@@ -61,8 +61,18 @@ function fingerprint(st: LabStatus, name: 'legacy' | 'secondary' | 'witness'): s
 export function labChoices(st: LabStatus, tier: Tier): string[] {
   const common = ['risk.by=Lab CI', `vip=${st.vip.address}/${st.networks.client.prefix}`, `vip.name=${st.vip.fqdn}`];
   if (tier === 'ct') return ['replication=shared', 'quorum=qdevice', 'fencing=none', 'risk.reason=Containers share the host kernel and cannot be fenced', `shared.device=${st.sharedDisk!.nodeDevice}`, ...common];
-  return ['replication=drbd', 'quorum=two_node', 'fencing=sbdDisk,drbdResourceFencing,fenceDelay', 'drbd.vg=vg_mail', `sbd.device=${labNode(st, 'legacy').disks.sbd ?? '/dev/disk/by-id/virtio-lab-sbd'}`, ...common.filter((c) => !c.startsWith('risk.'))];
+  return [...VM_CHOICES, ...common.filter((c) => !c.startsWith('risk.'))];
 }
+
+/**
+ * The vm tier's choices: DRBD on a new LV of vg_mail and the blank disk on the secondary, two_node with SBD on
+ * the shared disk. token=3000 and the op timeouts: the plan's own advice for VMs on a busy host (these are TCG
+ * guests on a shared 2-core machine).
+ */
+export const VM_CHOICES = [
+  'token=3000', 'replication=drbd', 'quorum=two_node', 'fencing=sbdDisk,drbdResourceFencing,fenceDelay', 'drbd.vg=vg_mail',
+  'sbd.device=/dev/disk/by-id/virtio-lab-sbd', 'drbd.secondary-device=/dev/disk/by-id/virtio-lab-drbd', 'op.start=300', 'op.stop=300', 'op.monitor-timeout=120',
+];
 
 /**
  * A new project for the lab in `dir`: Ist-Analyse of legacy, secondary and witness added (one login each,
