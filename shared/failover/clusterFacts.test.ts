@@ -56,6 +56,14 @@ describe('cluster samples from the lab ct cluster', () => {
     expect(settledState(r, ['legacy', 'secondary'])).toEqual({ settled: true, waiting: [] });
   });
 
+  it('a lost quorum device vote keeps the cluster from counting as settled', () => {
+    // As corosync-quorumtool printed it on the lab after a stack restart that left corosync-qdevice stopped.
+    const noQdevice = (node: string) =>
+      parseNodeSample(read(`settled-on-secondary.${node}.sample.txt`).replace(/^Total votes:\s+3$/m, 'Total votes:      2').replace(/^Flags:\s+Quorate Qdevice\s*$/m, 'Flags:            Quorate'), node, 1000);
+    const s = settledState([noQdevice('legacy'), noQdevice('secondary')], ['legacy', 'secondary']);
+    expect(s).toEqual({ settled: false, waiting: ['legacy votes 2/3', 'secondary votes 2/3'] });
+  });
+
   it('an unreachable node keeps the cluster from counting as settled', () => {
     const r = [{ node: 'legacy', at: 1, reachable: false }, sample('settled-on-secondary', 'secondary')];
     const s = settledState(r, ['legacy', 'secondary']);

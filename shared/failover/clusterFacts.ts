@@ -69,7 +69,7 @@ export interface SettledState {
   waiting: string[];
 }
 
-/** All nodes online and out of standby, the mail resources started on one node, DRBD connected and UpToDate. */
+/** All nodes online and out of standby, every quorum vote there, the mail resources started on one node, DRBD connected and UpToDate. */
 export function settledState(samples: readonly NodeSample[], expectedNodes: readonly string[]): SettledState {
   const waiting: string[] = [];
   for (const n of expectedNodes) {
@@ -97,6 +97,12 @@ export function settledState(samples: readonly NodeSample[], expectedNodes: read
     }
   }
   if (v.withQuorum === false) waiting.push('no quorum');
+  // A vote missing while every node is online: the quorum device is gone (corosync-qdevice stops with corosync
+  // and does not start with it), and the next node loss would take the cluster's quorum with it.
+  for (const s of samples) {
+    const q = s.reachable ? s.quorum : undefined;
+    if (q?.totalVotes !== undefined && q.expectedVotes !== undefined && q.totalVotes < q.expectedVotes) waiting.push(`${s.node} votes ${q.totalVotes}/${q.expectedVotes}`);
+  }
   return { settled: waiting.length === 0, waiting };
 }
 

@@ -110,7 +110,9 @@ export const commands = {
     sh(real ? 'export DEBIAN_FRONTEND=noninteractive; apt-get -q update && apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold upgrade' : 'apt-get -q update && apt-get -s upgrade | grep -E "^(Inst|[0-9]+ upgraded)" || true'),
   fence: (victim: string) => shCommand(['stonith_admin', '--reboot', victim]),
   stopStack: () => shCommand(['systemctl', 'stop', 'pacemaker.service', 'corosync.service']),
-  startStack: () => shCommand(['systemctl', 'start', 'corosync.service', 'pacemaker.service']),
+  // Stopping corosync stops corosync-qdevice with it (its unit requires corosync), a start does not bring it
+  // back: without it the node has no quorum device vote (seen on the ct lab: a lone node never became quorate).
+  startStack: (qdevice: boolean) => shCommand(['systemctl', 'start', 'corosync.service', ...(qdevice ? ['corosync-qdevice.service'] : []), 'pacemaker.service']),
   /** Arms the self-heal timer first, then loads the drop rules from stdin (see cutRules). */
   cut: (healAfterS: number) =>
     sh(`systemctl stop ${HEAL_UNIT}.timer 2>/dev/null; nft delete table inet ${TABLE} 2>/dev/null; systemd-run --quiet --collect --unit=${HEAL_UNIT} --on-active=${Math.max(10, Math.round(healAfterS))}s nft delete table inet ${TABLE} && nft -f -`),
@@ -262,7 +264,7 @@ export function faultPlan(caseId: CaseId, c: FaultContext): FaultPlan {
           ...bringBack(c, A, true, 'kill'),
         ],
         // If the node was not fenced, its cluster stack is still half dead.
-        undo: [{ id: 'kill.restart', kind: 'ssh', node: A, command: commands.startStack(), title: t('startStack', { node: A }) }],
+        undo: [{ id: 'kill.restart', kind: 'ssh', node: A, command: commands.startStack(c.profile.quorum === 'qdevice'), title: t('startStack', { node: A }) }],
         cleanup: cleanup(c),
       };
     case 'hardCrash': {
@@ -325,12 +327,12 @@ export function faultPlan(caseId: CaseId, c: FaultContext): FaultPlan {
         steps: [
           ...others.map((n): FaultStep => ({ id: `cold.stop.${n}`, kind: 'ssh', node: n, command: commands.stopStack(), timeoutMs: 300_000, title: t('stopStack', { node: n }) })),
           { id: 'cold.stop', kind: 'ssh', node: A, command: commands.stopStack(), fault: true, timeoutMs: 300_000, title: t('stopStack', { node: A }) },
-          { id: 'cold.startAlone', kind: 'ssh', node: A, command: commands.startStack(), timeoutMs: 300_000, title: t('startStack', { node: A }) },
+          { id: 'cold.startAlone', kind: 'ssh', node: A, command: commands.startStack(c.profile.quorum === 'qdevice'), timeoutMs: 300_000, title: t('startStack', { node: A }) },
           { id: 'cold.wait', kind: 'wait', wait: { until: 'quorumWait', node: A, ms: 30_000 }, timeoutMs: 90_000, title: t('waitQuorumWait', { node: A, seconds: 30 }), effect: true },
-          ...others.map((n): FaultStep => ({ id: `cold.start.${n}`, kind: 'ssh', node: n, command: commands.startStack(), timeoutMs: 300_000, title: t('startStack', { node: n }) })),
+          ...others.map((n): FaultStep => ({ id: `cold.start.${n}`, kind: 'ssh', node: n, command: commands.startStack(c.profile.quorum === 'qdevice'), timeoutMs: 300_000, title: t('startStack', { node: n }) })),
           { id: 'cold.settled', kind: 'wait', wait: { until: 'settled' }, timeoutMs: T, title: t('waitSettled') },
         ],
-        undo: c.nodes.map((n): FaultStep => ({ id: `cold.undo.${n.name}`, kind: 'ssh', node: n.name, command: commands.startStack(), timeoutMs: 300_000, title: t('startStack', { node: n.name }) })),
+        undo: c.nodes.map((n): FaultStep => ({ id: `cold.undo.${n.name}`, kind: 'ssh', node: n.name, command: commands.startStack(c.profile.quorum === 'qdevice'), timeoutMs: 300_000, title: t('startStack', { node: n.name }) })),
         cleanup: cleanup(c),
       };
     }
