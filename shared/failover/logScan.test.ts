@@ -67,10 +67,13 @@ describe('log scanner on the lab legacy server (Postfix 3.7, Dovecot 2.3 on Debi
     expect(f[0]!.line).toContain('status=deferred (connect to mail.example-gmbh.test[private/dovecot-lmtp]: Connection refused)');
   });
 
-  it('Dovecot losing anvil while it stops is shutdown noise (info), any other Dovecot error stays an error', () => {
+  it('Dovecot losing anvil or aborting a login while it stops is shutdown noise (info), any other Dovecot error stays an error', () => {
     const f = scanLogs(parseLog(read('legacy-lab-dovecot-stop.log'), opts));
     expect(f.filter((x) => x.severity === 'error' || x.severity === 'critical')).toEqual([]);
     expect(f).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'info', node: 'legacy', count: 4, line: 'imap-login: Error: read(anvil) failed: EOF' })]);
+    const aborted = scanLogs(parseLog(read('legacy-lab-dovecot-auth-abort.log'), opts));
+    expect(aborted.filter((x) => x.severity === 'error' || x.severity === 'critical')).toEqual([]);
+    expect(aborted).toContainEqual(expect.objectContaining({ kind: 'dovecotError', severity: 'info', line: 'auth: Error: auth-worker: Aborted PASSV request for probe@example-gmbh.test: Shutting down' }));
     const other = scanLogs(parseLog('Dec 02 07:32:59 legacy dovecot[3049]: auth: Error: mysql(localhost): Connect failed to database (mailserver): Too many connections', opts));
     expect(other).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'error' })]);
   });

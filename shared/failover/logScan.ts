@@ -66,6 +66,9 @@ const rules: Rule[] = [
   // anvil (Dovecot's connection counter) went away before its clients: only in Dovecot's own shutdown, where every
   // process ends at once (a crashed anvil is restarted by master, which logs it as Fatal or as a killed child)
   { kind: 'dovecotError', severity: 'info', source: /^dovecot/, message: /\bError: (read|net_connect_unix)\(anvil[-\w]*\) failed: (EOF|Permission denied|No such file)/ },
+  // An authentication in flight when Dovecot stops is aborted ("Shutting down"); the client's login fails and it
+  // reconnects to the node that takes over: part of the measured outage, not a fault of its own.
+  { kind: 'dovecotError', severity: 'info', source: /^dovecot/, message: /\bauth: Error: auth-worker: Aborted \S+ request for .*: Shutting down$/ },
   { kind: 'dovecotError', severity: 'error', source: /^dovecot/, message: /\b(Fatal|Panic|Error):/ },
   { kind: 'mariadbError', severity: 'error', source: /^mariadb|^mysqld|^mariadbd/, message: /\[ERROR\]|InnoDB: (Database page corruption|Corrupt)/ },
   { kind: 'mariadbError', severity: 'info', source: /^mariadb|^mysqld|^mariadbd/, message: /Starting crash recovery|crash recovery/i },

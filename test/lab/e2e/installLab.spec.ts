@@ -5,7 +5,7 @@
  * German interrupted once, the page reloaded like a restarted app, and resumed), the summary and the cluster
  * status view. Once in German and once in English, each on a fresh lab. Screenshots in test-results/screenshots.
  *
- * Commissions the lab: it runs only when asked (LAB_INSTALL_E2E=1, set by test/lab/ci.d/ct/25-install-e2e.sh),
+ * Commissions the lab: it runs only when asked (LAB_INSTALL_E2E=1; too long for CI, see renderer/steps/install/README.md),
  * never as part of the lab's Ist-Analyse e2e run.
  */
 import { execFileSync } from 'node:child_process';
