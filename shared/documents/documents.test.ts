@@ -147,6 +147,17 @@ describe('report and handbook of a commissioned, tested cluster (real result sha
     expect(text).toContain('Das Quorum entscheidet, welcher Knoten weiterläuft');
   });
 
+  it('the handbook lists only the cluster components its plan installs', async () => {
+    const drbd = (await build('handbook', sources(seedProject()), 'de')).text;
+    expect(drbd).toContain('drbd-utils');
+    const q = seedProject();
+    q.planning.matrix.chosen.replication = 'sharedStorage';
+    q.planning.quorumFencing = { ...q.planning.quorumFencing, fencing: ['none'], riskAcceptance: { who: 'Petra Groß', when: '2026-11-20', reason: 'Labor' } };
+    const { text } = await build('handbook', sources(q), 'de');
+    expect(text).toContain('pacemaker');
+    expect(text).not.toMatch(/drbd-utils|\bsbd\b/);
+  });
+
   it('a planned-only handbook marks the node names it cannot know yet', async () => {
     const { text } = await build('handbook', sources(seedProject()), 'de');
     expect(text).toContain('crm node standby mail01');

@@ -1,3 +1,4 @@
+import { planRoles } from '../../commission/names';
 import type { BuildContext } from '../context';
 
 /** Debian's package versions of the cluster stack (packages.debian.org), for handbooks made without a live cluster. */
@@ -26,7 +27,14 @@ export function componentRows(c: BuildContext): string[][] {
     if (version || pkg) rows.push([name, (version ?? pkg)!, c.d('handbook.fromFacts')]);
     else rows.push([name, expected[name] ?? '–', label]);
   }
-  for (const name of stack) {
+  // Only what this cluster's plan installs: no DRBD tools beside a shared LUN, no SBD without SBD fencing.
+  const roles = planRoles(c.src.project);
+  const uses: Record<string, boolean> = {
+    'corosync-qdevice': roles.quorum === 'qdevice',
+    'drbd-utils': roles.replication !== 'shared',
+    sbd: c.src.project.planning.quorumFencing.fencing.includes('sbdDisk'),
+  };
+  for (const name of stack.filter((n) => uses[n] ?? true)) {
     const pkg = installed.get(name);
     rows.push([name, pkg ?? expected[name] ?? '–', pkg ? c.d('handbook.fromFacts') : label]);
   }
