@@ -39,6 +39,15 @@ export interface ClusterPart {
   checkDrift(): Promise<void>;
 }
 
+/** Set when a refresh was asked for while one ran. */
+let refreshAgain = false;
+
+/** The user already accepted this unknown key (in this app session): the error is from a call made before. */
+function decided(s: AppState, err: ErrorValue): boolean {
+  const k = hostKeyPromptOf(err);
+  return k.kind === 'unknown' && s.insAccepted.some((a) => a.host === k.host && a.port === k.port && a.fingerprint === k.fingerprint);
+}
+
 export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (set, get) => ({
   insCluster: null,
   insDrift: null,
@@ -48,7 +57,14 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
   async refreshCluster() {
     const p = get().project;
     const cur = get().insCluster;
-    if (!p || !get().api || (cur?.loading && cur.projectId === p.id)) return;
+    if (!p || !get().api) return;
+    // A refresh asked for while one runs (a host key just accepted, a password just saved) runs after it,
+    // with what the user has decided since, instead of being dropped.
+    if (cur?.loading && cur.projectId === p.id) {
+      refreshAgain = true;
+      return;
+    }
+    refreshAgain = false;
     if (!(await get().sendInsSecrets())) return;
     const keep = cur?.projectId === p.id ? cur : undefined;
     set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: true } });
@@ -56,9 +72,10 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
       const status = await call(apiOf(get), 'cluster.status', { runId: crypto.randomUUID(), projectId: p.id, project: get().project!, acceptHostKeys: acceptedKeys(get()) });
       if (get().project?.id !== p.id) return;
       set({ insCluster: { projectId: p.id, loading: false, status, at: Date.now() } });
-      // A node that did not answer because of its host key is asked about like any other connection.
-      const hk = status.nodes.find((n) => isHostKeyError(n.error));
-      if (hk?.error && !get().insHostKey) {
+      // A node that did not answer because of its host key is asked about like any other connection, unless
+      // the user accepted that key while this refresh ran (the next refresh uses it).
+      const hk = status.nodes.find((n) => isHostKeyError(n.error) && !decided(get(), n.error!));
+      if (hk?.error && !get().insHostKey && !refreshAgain) {
         set({ insAutoRefresh: false });
         get().askHostKey(hostKeyPromptOf(hk.error), 'cluster');
       }
@@ -66,10 +83,14 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
       const err = errorOf(e);
       if (get().project?.id === p.id) set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: false, error: err } });
       // Host keys are asked for, and the automatic refresh stops until the user decides.
-      if (isHostKeyError(err)) {
+      if (isHostKeyError(err) && !decided(get(), err) && !get().insHostKey && !refreshAgain) {
         set({ insAutoRefresh: false });
         get().askHostKey(hostKeyPromptOf(err), 'cluster');
       }
+    }
+    if (refreshAgain) {
+      refreshAgain = false;
+      await get().refreshCluster();
     }
   },
 
