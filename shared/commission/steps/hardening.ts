@@ -137,7 +137,9 @@ export function hardeningSteps(i: PlanInput): StepSpec[] {
         systemctl('enable', ['fail2ban']),
         systemctl('restart', ['fail2ban']),
       ],
-        verify: [live(jails.map((j) => `fail2ban-client status ${shQuote(j)} >/dev/null`).join(' && '), { waitMs: 60_000, title: t(`Jails aktiv: ${jails.join(', ')}`, `jails active: ${jails.join(', ')}`) })],
+        // fail2ban (Python) needs 20-40 s to load its jails on a slow VM, and a status of four jails answers
+        // slowly meanwhile (vm lab under TCG: 18 s, then more than 30 s): generous, and instant once it runs.
+        verify: [live(jails.map((j) => `fail2ban-client status ${shQuote(j)} >/dev/null`).join(' && '), { waitMs: 180_000, timeoutMs: 90_000, title: t(`Jails aktiv: ${jails.join(', ')}`, `jails active: ${jails.join(', ')}`) })],
         destructive: false,
         expectedDurationS: 8,
       });
