@@ -19,6 +19,7 @@ export class ClusterWatch {
   private running = false;
   private inFlight: Promise<void> | undefined;
   private readonly command: string;
+  private sampleTimeoutMs = 4000;
   /** Called with every round (live view). */
   onRound?: (r: Round) => void;
 
@@ -35,13 +36,18 @@ export class ClusterWatch {
     this.intervalMs = ms;
   }
 
+  /** The bound for one node's sample (clusterFacts.ts sampleTimeoutMs). */
+  setSampleTimeout(ms: number): void {
+    this.sampleTimeoutMs = ms;
+  }
+
   /** One round now: every node in parallel, each bounded by a short timeout. */
   async sampleOnce(): Promise<Round> {
     const at = Date.now();
     const samples = await Promise.all(
       this.links.all().map(async (l): Promise<NodeSample> => {
         try {
-          const r = await this.links.exec(l.role, this.command, { timeoutMs: 4000, idempotent: true });
+          const r = await this.links.exec(l.role, this.command, { timeoutMs: this.sampleTimeoutMs, idempotent: true });
           return parseNodeSample(r.stdout, l.name, Date.now());
         } catch {
           return { node: l.name, at: Date.now(), reachable: false };

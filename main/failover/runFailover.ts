@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { NodeRole } from '../../shared/commission/types';
 import { AppError } from '../../shared/errors';
 import { catalogue, findCase, type CaseId } from '../../shared/failover/cases';
-import { mailResources, parseProfileFacts, planNodes, profileCommand, profileFrom, type ProfileFacts } from '../../shared/failover/clusterFacts';
+import { mailResources, parseProfileFacts, planNodes, profileCommand, profileFrom, sampleTimeoutMs, type ProfileFacts } from '../../shared/failover/clusterFacts';
 import { faultPlan, type FaultStep, type PlanNode } from '../../shared/failover/faultPlan';
 import { detectionFloorMs, type ClusterProfile } from '../../shared/failover/profile';
 import { PROBE_INTERVAL_MS, type Protocol } from '../../shared/failover/protocols';
@@ -91,6 +91,7 @@ async function connect(services: Services, project: Project, vip: string, audit:
     output(`  ${role} = ${f.node} (${f.virt ?? 'unknown platform'}), clock ${off === undefined ? '?' : `${Math.round(off)} ms`} from this computer`);
   }
   const watch = new ClusterWatch(links, vip);
+  watch.setSampleTimeout(sampleTimeoutMs(facts));
   const round = await watch.sampleOnce();
   const h = project.failover.settings.hook;
   const hook = h ? Object.fromEntries(h.actions.map((a) => [a === 'poweroff' ? 'powerOff' : a === 'start' ? 'powerOn' : a === 'linkDown' || a === 'linkUp' ? 'link' : a, true])) : {};

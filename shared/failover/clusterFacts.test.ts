@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mailResources, parseProfileFacts, planNodes, profileFrom, servicesNodes, settledState, vipHolders } from './clusterFacts';
+import { mailResources, parseProfileFacts, planNodes, profileFrom, sampleTimeoutMs, servicesNodes, settledState, vipHolders } from './clusterFacts';
 import { parseNodeSample, sampleCommand, type NodeSample } from './clusterSample';
 import { clusterCheck } from './monitoring';
 
@@ -62,6 +62,13 @@ describe('cluster samples from the lab ct cluster', () => {
       parseNodeSample(read(`settled-on-secondary.${node}.sample.txt`).replace(/^Total votes:\s+3$/m, 'Total votes:      2').replace(/^Flags:\s+Quorate Qdevice\s*$/m, 'Flags:            Quorate'), node, 1000);
     const s = settledState([noQdevice('legacy'), noQdevice('secondary')], ['legacy', 'secondary']);
     expect(s).toEqual({ settled: false, waiting: ['legacy votes 2/3', 'secondary votes 2/3'] });
+  });
+
+  it('samples get more time only on emulated nodes (qemu without KVM), where the lab saw 4 s run out', () => {
+    const f = (virt: string) => ({ node: 'n', virt, nodelist: [], drbdFencing: false, drbdAddresses: {} });
+    expect(sampleTimeoutMs([f('systemd-nspawn'), f('systemd-nspawn')])).toBe(4000);
+    expect(sampleTimeoutMs([f('kvm'), f('none')])).toBe(4000);
+    expect(sampleTimeoutMs([f('qemu'), f('qemu')])).toBe(20_000);
   });
 
   it('an unreachable node keeps the cluster from counting as settled', () => {
