@@ -35,6 +35,9 @@ export function failoverLabProject(st: LabStatus, change: (p: Project) => void =
       mailbox: { user: st.credentials.mailbox.user },
       // A case that has not recovered in 5 minutes on the lab will not: fail it instead of waiting 10.
       caseTimeoutMs: 300_000,
+      // The vm tier's guests are emulated (TCG, one vCPU each): 2 mails/s plus the 200 ms probes keep legacy at
+      // load 18, minutes behind on its own accept queue; half a mail per second still counts every mail.
+      ...(tier === 'vm' ? { mailRatePerS: 0.5, caseTimeoutMs: 900_000 } : {}),
       hook: { path: HOOK, actions: tier === 'ct' ? ['crash', 'poweroff', 'start', 'linkDown', 'linkUp'] : ['start', 'linkDown', 'linkUp'] },
     };
     change(p);
