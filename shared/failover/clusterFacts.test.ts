@@ -68,7 +68,7 @@ describe('cluster samples from the lab ct cluster', () => {
     const f = (virt: string) => ({ node: 'n', virt, nodelist: [], drbdFencing: false, drbdAddresses: {} });
     expect(sampleTimeoutMs([f('systemd-nspawn'), f('systemd-nspawn')])).toBe(4000);
     expect(sampleTimeoutMs([f('kvm'), f('none')])).toBe(4000);
-    expect(sampleTimeoutMs([f('qemu'), f('qemu')])).toBe(20_000);
+    expect(sampleTimeoutMs([f('qemu'), f('qemu')])).toBe(60_000);
   });
 
   it('an unreachable node keeps the cluster from counting as settled', () => {
