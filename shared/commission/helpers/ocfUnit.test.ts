@@ -60,7 +60,7 @@ describe('ocf:mhs:unit', () => {
     expect(agent('start').status).toBe(0);
     expect(state()).toBe('active');
     expect(calls()).toEqual(['daemon-reload', 'reset-failed mariadb.service', 'start mariadb.service', 'is-active mariadb.service']);
-    expect(readFileSync(path.join(dir, 'run/mariadb.service.d/50-pacemaker.conf'), 'utf8')).toBe('[Unit]\nDescription=Cluster Controlled mariadb\nBefore=pacemaker.service pacemaker_remote.service\n\n[Service]\nRestart=no\n');
+    expect(readFileSync(path.join(dir, 'run/mariadb.service.d/50-pacemaker.conf'), 'utf8')).toBe('[Unit]\nDescription=Cluster Controlled mariadb\nBefore=pacemaker.service pacemaker_remote.service\n\n[Service]\nRestart=no\nTimeoutStartSec=infinity\n');
     expect(agent('monitor').status).toBe(0);
     // The same drop-in again: no second daemon-reload (it would cost every later start time).
     agent('stop');

@@ -57,7 +57,7 @@ meta() {
 <!DOCTYPE resource-agent SYSTEM "ra-api-1.dtd">
 <resource-agent name="unit" version="1.0">
 <version>1.0</version>
-<longdesc lang="en">Starts and stops a systemd unit and waits for systemd's job to finish, so the cluster goes on as soon as the service is ready (Pacemaker 2.1's systemd class confirms with monitors 2 s apart). Writes the same drop-in as the systemd class: Before=pacemaker.service, Restart=no.</longdesc>
+<longdesc lang="en">Starts and stops a systemd unit and waits for systemd's job to finish, so the cluster goes on as soon as the service is ready (Pacemaker 2.1's systemd class confirms with monitors 2 s apart). Writes the same drop-in as the systemd class (Before=pacemaker.service, Restart=no), with TimeoutStartSec=infinity: the start timeout is Pacemaker's.</longdesc>
 <shortdesc lang="en">systemd unit, synchronous start and stop</shortdesc>
 <parameters>
 <parameter name="unit" unique="1" required="1">
@@ -110,7 +110,9 @@ stopped() { case $(state) in inactive | failed | '') return 0 ;; esac; return 1;
 dropin() {
   d=/run/systemd/system/$svc.d
   umask 022
-  want=$(printf '[Unit]\\nDescription=Cluster Controlled %s\\nBefore=pacemaker.service pacemaker_remote.service\\n\\n[Service]\\nRestart=no' "$unit")
+  # TimeoutStartSec=infinity: Pacemaker's start timeout decides, not systemd's default 90 s (Postfix's start took
+  # longer on the emulated vm lab, and systemd failed a start Pacemaker would still have waited for).
+  want=$(printf '[Unit]\\nDescription=Cluster Controlled %s\\nBefore=pacemaker.service pacemaker_remote.service\\n\\n[Service]\\nRestart=no\\nTimeoutStartSec=infinity' "$unit")
   [ "$(cat "$d/50-pacemaker.conf" 2>/dev/null)" = "$want" ] && return 0
   mkdir -p "$d" && printf '%s\\n' "$want" > "$d/50-pacemaker.conf" && systemctl daemon-reload
 }
