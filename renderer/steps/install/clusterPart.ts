@@ -39,14 +39,11 @@ export interface ClusterPart {
   checkDrift(): Promise<void>;
 }
 
-/** Set when a refresh was asked for while one ran. */
+/**
+ * Set when a refresh was asked for while one ran (accepting a host key asks for one): the answer in flight was
+ * made without that decision, so it asks nothing and the refresh runs again.
+ */
 let refreshAgain = false;
-
-/** The user already accepted this unknown key (in this app session): the error is from a call made before. */
-function decided(s: AppState, err: ErrorValue): boolean {
-  const k = hostKeyPromptOf(err);
-  return k.kind === 'unknown' && s.insAccepted.some((a) => a.host === k.host && a.port === k.port && a.fingerprint === k.fingerprint);
-}
 
 export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (set, get) => ({
   insCluster: null,
@@ -73,8 +70,8 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
       if (get().project?.id !== p.id) return;
       set({ insCluster: { projectId: p.id, loading: false, status, at: Date.now() } });
       // A node that did not answer because of its host key is asked about like any other connection, unless
-      // the user accepted that key while this refresh ran (the next refresh uses it).
-      const hk = status.nodes.find((n) => isHostKeyError(n.error) && !decided(get(), n.error!));
+      // the user accepted a key while this refresh ran (the next refresh uses it).
+      const hk = status.nodes.find((n) => isHostKeyError(n.error));
       if (hk?.error && !get().insHostKey && !refreshAgain) {
         set({ insAutoRefresh: false });
         get().askHostKey(hostKeyPromptOf(hk.error), 'cluster');
@@ -83,7 +80,7 @@ export const createClusterPart: StateCreator<AppState, [], [], ClusterPart> = (s
       const err = errorOf(e);
       if (get().project?.id === p.id) set({ insCluster: { ...(keep ?? {}), projectId: p.id, loading: false, error: err } });
       // Host keys are asked for, and the automatic refresh stops until the user decides.
-      if (isHostKeyError(err) && !decided(get(), err) && !get().insHostKey && !refreshAgain) {
+      if (isHostKeyError(err) && !get().insHostKey && !refreshAgain) {
         set({ insAutoRefresh: false });
         get().askHostKey(hostKeyPromptOf(err), 'cluster');
       }
