@@ -174,7 +174,8 @@ export function parseProfileFacts(raw: string, fallbackNode: string): ProfileFac
  * How long one round of cluster samples may take per node. systemd-detect-virt says `qemu` only for pure
  * emulation (TCG; with KVM it says `kvm`): there crm_mon, corosync-quorumtool and drbdsetup take many seconds
  * (vm lab: 7 s on an idle guest, more than 20 s while the probes load it, so a 4 s or 20 s bound saw a busy but
- * healthy node as unreachable and the case never found its start state). A round waits for its slowest node, so elsewhere the bound stays short.
+ * healthy node as unreachable and the case never found its start state). A round waits for its slowest node,
+ * so elsewhere the bound stays short.
  */
 export function sampleTimeoutMs(facts: readonly ProfileFacts[]): number {
   return facts.some((f) => f.virt === 'qemu') ? 60_000 : 4000;

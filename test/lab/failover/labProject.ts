@@ -33,11 +33,11 @@ export function failoverLabProject(st: LabStatus, change: (p: Project) => void =
       // legacy's MariaDB listens on its loopback only: the SQL probe needs the plan to publish it on the VIP.
       protocols: ['smtp', 'submission', 'imap', 'pop3'],
       mailbox: { user: st.credentials.mailbox.user },
-      // A case that has not recovered in 5 minutes on the lab will not: fail it instead of waiting 10.
-      caseTimeoutMs: 300_000,
-      // The vm tier's guests are emulated (TCG, one vCPU each): 2 mails/s plus the 200 ms probes keep legacy at
-      // load 18, minutes behind on its own accept queue; half a mail per second still counts every mail.
-      ...(tier === 'vm' ? { mailRatePerS: 0.5, caseTimeoutMs: 900_000 } : {}),
+      // A case that has not recovered in 5 minutes on the ct lab will not: fail it instead of waiting 10. The vm
+      // tier's guests are emulated (TCG, one vCPU each): 15 minutes, and half a mail per second (2 mails/s plus
+      // the 200 ms probes kept legacy at load 18, minutes behind on its own accept queue).
+      caseTimeoutMs: tier === 'vm' ? 900_000 : 300_000,
+      ...(tier === 'vm' ? { mailRatePerS: 0.5 } : {}),
       hook: { path: HOOK, actions: tier === 'ct' ? ['crash', 'poweroff', 'start', 'linkDown', 'linkUp'] : ['start', 'linkDown', 'linkUp'] },
     };
     change(p);
