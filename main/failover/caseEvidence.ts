@@ -32,6 +32,9 @@ export interface CaseRaw {
   samples: Partial<Record<Protocol, ProbeSample[]>>;
   sent?: SentMail[];
   delivered?: DeliveredCopy[];
+  /** At least one IMAP fetch of the test mailbox succeeded. False: `delivered` is empty because nobody could
+   *  look, and the accepted mails count as not verified instead of lost. Absent: read. */
+  mailboxRead?: boolean;
   rounds: Round[];
   servicesBefore?: string;
   servicesAfter: string[];
@@ -91,7 +94,7 @@ export function buildCaseResult(raw: CaseRaw): CaseResult {
   const outages = faultAt === undefined ? [] : protocols.map((p) => computeOutage(p, raw.samples[p] ?? [], faultAt, raw.endedAt));
   const lanes = Object.fromEntries(protocols.map((p) => [p, statusRuns(raw.samples[p] ?? [])]));
   const records = raw.sent ? mailRecords(raw.sent, raw.delivered ?? []) : undefined;
-  const tally = records ? tallyMails(records, raw.targets.delayedAfterMs) : undefined;
+  const tally = records ? tallyMails(records, raw.targets.delayedAfterMs, { mailboxRead: raw.mailboxRead ?? true }) : undefined;
   const journalEvents = clusterEvents(raw.lines);
   const events = [...journalEvents, ...raw.runnerEvents].sort((a, b) => a.t - b.t).slice(0, 2000);
   const findings = [...scanLogs(raw.lines), ...raw.extraFindings].slice(0, 500);

@@ -227,6 +227,9 @@ export async function runCase(env: CaseEnv, caseId: CaseId): Promise<CaseResult>
   env.phase('collect');
   const sent = flow.mails();
   let delivered: DeliveredCopy[] = [];
+  // Whether any fetch of the mailbox returned (even with no mail). Without one, `delivered` stays empty because
+  // nobody could look, and the accepted mails must not be reported as lost.
+  let mailboxRead = false;
   const extraFindings: Finding[] = [];
   if (ps.mailbox && ps.protocols.includes('imap')) {
     const accepted = new Set(sent.filter((m) => m.acceptedAt !== undefined).map((m) => m.n));
@@ -234,6 +237,7 @@ export async function runCase(env: CaseEnv, caseId: CaseId): Promise<CaseResult>
     const fetchAll = async () => {
       try {
         delivered = (await fetchTestMails({ imap: endpoint(ps, 'imap'), credentials: ps.mailbox!, pins: env.pins, token })).map((d) => (d.deliveredAt !== undefined ? { ...d, deliveredAt: d.deliveredAt - offset } : d));
+        mailboxRead = true;
       } catch (e) {
         env.output(`IMAP fetch: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -246,7 +250,11 @@ export async function runCase(env: CaseEnv, caseId: CaseId): Promise<CaseResult>
       const queued = await flushQueue(env, mark);
       if (queued !== undefined) complete = await waitFor(fetchAll, 60_000, env.signal, 3000);
     }
-    if (!complete) env.output(`${accepted.size - new Set(delivered.map((d) => d.n)).size} accepted mails not found in the mailbox`);
+    if (!complete) {
+      env.output(mailboxRead
+        ? `${accepted.size - new Set(delivered.map((d) => d.n)).size} accepted mails not found in the mailbox`
+        : `mailbox could not be read over IMAP: ${accepted.size} accepted mails not verified`);
+    }
     // Counted and recorded: the case's mails leave the test mailbox, so it does not grow with every drill
     // (thousands of mails make every IMAP and POP3 login slower, which the next case would measure).
     try {
@@ -265,7 +273,7 @@ export async function runCase(env: CaseEnv, caseId: CaseId): Promise<CaseResult>
   for (const p of ps.protocols) samples[p] = env.probes.samplesSince(p, startedAt).filter((s) => s.t <= endedAt);
   const rounds: Round[] = env.watch.since(startedAt);
   return buildCaseResult({
-    caseId, startedAt, endedAt, profile: env.profile, targets: env.targets, samples, sent, delivered, rounds,
+    caseId, startedAt, endedAt, profile: env.profile, targets: env.targets, samples, sent, delivered, mailboxRead, rounds,
     servicesBefore: active, servicesAfter, peer, lines, runnerEvents, extraFindings, steps, recovered,
     ...(faultAt !== undefined ? { faultAt } : {}),
     ...(effectAt !== undefined ? { effectAt } : {}),

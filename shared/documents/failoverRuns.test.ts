@@ -52,6 +52,21 @@ describe('failover results in the documents', () => {
     expect(de).toMatch(/Testfall „Harter Absturz des aktiven Knotens“ nicht bestanden – [^\n]*verloren/);
   });
 
+  it('mails of a case whose mailbox could not be read are printed as not verified, not as lost', async () => {
+    const p = commissionedProject(seedProject({ actualHours: true }));
+    const standby = p.failover.runs[0]!.cases[0]!;
+    const tally = standby.mails!.tally;
+    standby.mails!.tally = { ...tally, delivered: 0, lost: [], notVerified: Array.from({ length: tally.accepted }, (_, n) => n) };
+    standby.verdict = { value: 'aborted', reason: { key: 'ssh:errors.cancelled' }, checks: [{ id: 'mail.verified', ok: false, key: 'failover:checks.mailsNotVerified', params: { count: tally.accepted, accepted: tally.accepted } }] };
+    const de = await text('acceptance', p, 'de');
+    expect(de).toContain(`${tally.accepted}/${tally.sent} angenommen, 0 verloren, ${tally.accepted} nicht geprüft, 0 doppelt`);
+    const en = await text('acceptance', p, 'en');
+    expect(en).toContain(`${tally.accepted}/${tally.sent} accepted, 0 lost, ${tally.accepted} not verified, 0 duplicated`);
+    // A case whose mailbox was read keeps the short form.
+    expect(de).not.toMatch(/angenommen, 1 verloren, 0 nicht geprüft/);
+    expect(de).toMatch(/angenommen, 1 verloren, 0 doppelt/);
+  });
+
   it('a cluster without fencing is not accepted "with its fencing": the risk acceptance is named', async () => {
     const p = failedStandby();
     p.planning.quorumFencing = { ...p.planning.quorumFencing, fencing: ['none'], riskAcceptance: { who: 'Petra Groß', when: '2026-11-20', reason: 'Labor' } };

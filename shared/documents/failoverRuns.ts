@@ -46,7 +46,7 @@ export function targetText(c: BuildContext, run: FailoverRun, cr: CaseResult): s
   return c.d('results.notJudged');
 }
 
-/** Test case | longest outage | mails accepted/lost/duplicated | target | verdict. */
+/** Test case | longest outage | mails accepted/lost/(not verified)/duplicated | target | verdict. */
 export function resultsTable(c: BuildContext, run: FailoverRun): Table {
   const rows = run.cases.map((cr) => {
     const w = worstOutage(cr);
@@ -54,7 +54,7 @@ export function resultsTable(c: BuildContext, run: FailoverRun): Table {
     return [
       caseTitle(c, cr.caseId),
       w ? `${c.fmt.seconds(w.ms)}\n${c.t(`failover:protocols.${w.protocol}`)}` : '–',
-      m ? c.d('results.mails', { accepted: m.accepted, sent: m.sent, lost: m.lost.length, duplicated: m.duplicated.length }) : '–',
+      m ? c.d(m.notVerified.length ? 'results.mailsNotVerified' : 'results.mails', { accepted: m.accepted, sent: m.sent, lost: m.lost.length, notVerified: m.notVerified.length, duplicated: m.duplicated.length }) : '–',
       targetText(c, run, cr),
       c.t(`failover:verdict.${cr.verdict.value}`),
     ];

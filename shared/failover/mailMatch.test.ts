@@ -67,7 +67,31 @@ describe('mail matcher', () => {
     expect(t.unexpected).toEqual([99]);
   });
 
-  it('property: every accepted mail is exactly one of delivered or lost; counts add up', () => {
+  it('a mailbox that could not be read proves nothing: accepted mails are not verified, not lost', () => {
+    // An aborted case, an unreachable VIP, a login timeout: no fetch succeeded, so no copies were seen.
+    const sent = [mail(1, [acc(1000)]), mail(2, [refused(1500), acc(2000)]), { ...mail(3, [refused(3000)]), gaveUp: true }];
+    const t = tallyMails(mailRecords(sent, []), 60_000, { mailboxRead: false });
+    expect(t.accepted).toBe(2);
+    expect(t.lost).toEqual([]);
+    expect(t.notVerified).toEqual([1, 2]);
+    expect(t.delivered).toBe(0);
+    expect(t.refusedRetried).toEqual([2]);
+    expect(t.neverAccepted).toEqual([3]);
+  });
+
+  it('a mailbox that was read and lacks a mail: lost as before, nothing unverified (also by default)', () => {
+    const sent = [mail(1, [acc(1000)]), mail(2, [acc(2000)])];
+    const delivered = [{ n: 1, deliveredAt: 1500 }];
+    for (const t of [tallyMails(mailRecords(sent, delivered), 60_000, { mailboxRead: true }), tallyMails(mailRecords(sent, delivered), 60_000)]) {
+      expect(t.lost).toEqual([2]);
+      expect(t.notVerified).toEqual([]);
+      expect(t.delivered).toBe(1);
+    }
+    // A read that found an empty mailbox is a read: everything accepted is lost.
+    expect(tallyMails(mailRecords(sent, []), 60_000, { mailboxRead: true }).lost).toEqual([1, 2]);
+  });
+
+  it('property: every accepted mail is exactly one of delivered, lost or not verified; counts add up', () => {
     const attempt = fc.oneof(
       fc.constant<SendAttempt['outcome']>('accepted'),
       fc.constant<SendAttempt['outcome']>('refused'),
@@ -84,6 +108,12 @@ describe('mail matcher', () => {
         const delivered = spec.flatMap((s, i) => Array.from({ length: s.copies }, () => ({ n: i, deliveredAt: i * 1000 + 500 })));
         const t = tallyMails(mailRecords(sent, delivered), 60_000);
         expect(t.delivered + t.lost.length).toBe(t.accepted);
+        expect(t.notVerified).toEqual([]);
+        // Without a read, every accepted mail is either delivered or not verified, never lost.
+        const unread = tallyMails(mailRecords(sent, delivered), 60_000, { mailboxRead: false });
+        expect(unread.lost).toEqual([]);
+        expect(unread.notVerified).toEqual(t.lost);
+        expect(unread.delivered).toBe(t.delivered);
         expect(t.sent).toBe(spec.length);
         const notAccepted = t.sent - t.accepted;
         expect(t.neverAccepted.length + t.deliveredAfterLostReply.length + t.unexpected.length).toBe(notAccepted);

@@ -58,8 +58,11 @@ export interface MailTally {
   sent: number;
   accepted: number;
   delivered: number;
-  /** Accepted but never delivered. */
+  /** Accepted and looked for in the mailbox, but not there. */
   lost: number[];
+  /** Accepted, but not looked for: the mailbox could not be read (IMAP unreachable, login failed, case
+   *  aborted before the fetch). Neither lost nor delivered: nobody knows. */
+  notVerified: number[];
   /** More than one copy that no lost reply explains. */
   duplicated: number[];
   /** Extra copies after a reply lost on the wire (RFC 1047): SMTP's own limit, not the cluster's. */
@@ -123,9 +126,16 @@ export function mailRecords(sent: readonly SentMail[], delivered: readonly Deliv
   return records.sort((a, b) => a.n - b.n);
 }
 
-export function tallyMails(records: readonly MailRecord[], delayedAfterMs: number): MailTally {
+export interface TallyOptions {
+  /** At least one fetch of the test mailbox succeeded (even one that found no mail). Without it, a mail with no
+   *  copy was never looked for: it counts as not verified, not as lost. Default true. */
+  mailboxRead?: boolean;
+}
+
+export function tallyMails(records: readonly MailRecord[], delayedAfterMs: number, options: TallyOptions = {}): MailTally {
+  const mailboxRead = options.mailboxRead ?? true;
   const t: MailTally = {
-    sent: 0, accepted: 0, delivered: 0, lost: [], duplicated: [], duplicatedAfterLostReply: [], delayed: [],
+    sent: 0, accepted: 0, delivered: 0, lost: [], notVerified: [], duplicated: [], duplicatedAfterLostReply: [], delayed: [],
     refusedRetried: [], neverAccepted: [], bounced: [], unexpected: [], deliveredAfterLostReply: [],
   };
   const delays: number[] = [];
@@ -135,7 +145,7 @@ export function tallyMails(records: readonly MailRecord[], delayedAfterMs: numbe
     if (accepted) {
       t.accepted++;
       if (r.refusals > 0) t.refusedRetried.push(r.n);
-      if (r.copies === 0) t.lost.push(r.n);
+      if (r.copies === 0) (mailboxRead ? t.lost : t.notVerified).push(r.n);
     } else if (r.copies === 0) t.neverAccepted.push(r.n);
     if (r.bounced) t.bounced.push(r.n);
     if (r.copies > 0) {

@@ -42,6 +42,14 @@ describe('failover runs', () => {
     const rows = sollIst(run(1, 'acceptance', [caseResult('standby', 2800), caseResult('hardCrash', 7400)]));
     expect(rows[0]).toMatchObject({ caseId: 'standby', rule: 'planned', targetMs: 5000, estimateMs: targets.plannedEstimateMs, worstMs: 3100, worstProtocol: 'imap', smtpMs: 2800, lost: 0 });
     expect(rows[1]).toMatchObject({ caseId: 'hardCrash', rule: 'unplanned', targetMs: 10_000, estimateMs: targets.unplannedEstimateMs });
+    // A tally saved without notVerified (the shape above) counts none.
+    expect(rows[0]!.notVerified).toBe(0);
+  });
+
+  it('Soll-Ist: mails of an unread mailbox count as not verified beside the lost ones', () => {
+    const aborted = caseResult('standby', 2800, 'aborted') as { mails: { tally: Record<string, unknown> } };
+    aborted.mails.tally = { ...aborted.mails.tally, delivered: 0, notVerified: Array.from({ length: 10 }, (_, i) => i) };
+    expect(sollIst(run(1, 'acceptance', [aborted]))[0]).toMatchObject({ accepted: 10, lost: 0, notVerified: 10 });
   });
 
   it('a drill shows what got slower and what broke against the acceptance run', () => {

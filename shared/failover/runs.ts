@@ -53,6 +53,8 @@ export interface SollIstRow {
   smtpMs?: number;
   accepted?: number;
   lost?: number;
+  /** Accepted mails not looked for: the mailbox could not be read. */
+  notVerified?: number;
   duplicated?: number;
   findings: number;
 }
@@ -71,7 +73,7 @@ export function sollIst(run: FailoverRun): SollIstRow[] {
       ...(rule === 'planned' ? { targetMs: t.plannedRtoMs, estimateMs: t.plannedEstimateMs } : rule === 'unplanned' ? { targetMs: t.unplannedRtoMs, estimateMs: t.unplannedEstimateMs } : rule === 'none' ? { targetMs: t.noOutageToleranceMs } : {}),
       ...(worst ? { worstMs: worst.maxMs, worstProtocol: worst.protocol } : {}),
       ...(smtp ? { smtpMs: smtp.maxMs } : {}),
-      ...(c.mails ? { accepted: c.mails.tally.accepted, lost: c.mails.tally.lost.length, duplicated: c.mails.tally.duplicated.length } : {}),
+      ...(c.mails ? { accepted: c.mails.tally.accepted, lost: c.mails.tally.lost.length, notVerified: c.mails.tally.notVerified.length, duplicated: c.mails.tally.duplicated.length } : {}),
       findings: c.findings.filter((f) => f.severity === 'critical' || f.severity === 'error').length,
     };
   });

@@ -94,6 +94,8 @@ export const MailTallySchema = z.object({
   accepted: z.number().int(),
   delivered: z.number().int(),
   lost: nums,
+  /** Added later: files saved before it open with none. */
+  notVerified: nums.default([]),
   duplicated: nums,
   duplicatedAfterLostReply: nums,
   delayed: z.array(z.object({ n: z.number().int(), delayMs: z.number() })).max(100_000),

@@ -58,6 +58,21 @@ describe('judgeCase', () => {
     expect(standby.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['findings.errors']);
   });
 
+  it('a mailbox that could not be read fails the case on unverified mails, not on lost ones', () => {
+    const sent = [{ n: 1, via: 'smtp' as const, attempts: [{ at: 1000, endAt: 1050, outcome: 'accepted' as const, stage: 'dot' as const, code: 250 }], acceptedAt: 1050 }];
+    const unread = tallyMails(mailRecords(sent, []), 60_000, { mailboxRead: false });
+    const v = judgeCase({ applicability: { runnable: true }, expectation: findCase('standby').expect(vm), outages: [computeOutage('smtp', probe(10_000, 13_000), 10_000, 30_000)], mails: unread, findings: [], observed: moved, targets });
+    expect(v.value).toBe('fail');
+    expect(v.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['mail.verified']);
+    expect(v.checks.find((c) => c.id === 'mail.verified')).toMatchObject({ key: 'failover:checks.mailsNotVerified', params: { count: 1 } });
+    expect(v.checks.find((c) => c.id === 'mail.lost')).toMatchObject({ ok: true, params: { lost: 0 } });
+    // The same mail missing from a mailbox that was read: lost, as before; nothing unverified.
+    const read = tallyMails(mailRecords(sent, []), 60_000, { mailboxRead: true });
+    const r = judgeCase({ applicability: { runnable: true }, expectation: findCase('standby').expect(vm), outages: [computeOutage('smtp', probe(10_000, 13_000), 10_000, 30_000)], mails: read, findings: [], observed: moved, targets });
+    expect(r.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(['mail.lost']);
+    expect(r.checks.find((c) => c.id === 'mail.verified')).toMatchObject({ ok: true });
+  });
+
   it('a case the cluster cannot run is not applicable with its reason, never a pass', () => {
     const v = judgeCase({ applicability: { runnable: false, reason: 'failover:reasons.noFencing' }, expectation: findCase('fenceTest').expect(vm), outages: [], findings: [], targets });
     expect(v).toEqual({ value: 'notApplicable', checks: [], reason: { key: 'failover:reasons.noFencing' } });

@@ -93,6 +93,8 @@ function mailChecks(m: MailTally, t: ResolvedTargets): Check[] {
   return [
     { id: 'mail.accepted', ok: m.accepted > 0, key: 'failover:checks.mailsAccepted', params: { accepted: m.accepted, sent: m.sent } },
     { id: 'mail.lost', ok: m.lost.length <= t.maxLost, key: 'failover:checks.mailsLost', params: { lost: m.lost.length, accepted: m.accepted, limit: t.maxLost } },
+    // Mails nobody could look for prove nothing either way: the case cannot pass on them.
+    { id: 'mail.verified', ok: m.notVerified.length === 0, key: 'failover:checks.mailsNotVerified', params: { count: m.notVerified.length, accepted: m.accepted } },
     { id: 'mail.duplicated', ok: m.duplicated.length <= t.maxDuplicated, key: 'failover:checks.mailsDuplicated', params: { duplicated: m.duplicated.length, limit: t.maxDuplicated } },
     { id: 'mail.bounced', ok: m.bounced.length === 0, key: 'failover:checks.mailsBounced', params: { count: m.bounced.length } },
     { id: 'mail.unexpected', ok: m.unexpected.length === 0, key: 'failover:checks.mailsUnexpected', params: { count: m.unexpected.length } },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { FORMAT_VERSION, newProject } from './schema';
@@ -113,5 +115,18 @@ describe('parseProjectText', () => {
     expect(project.commission.settings.clusterName).toBe('mailcluster');
     expect(project.commission.record).toBeUndefined();
     expect(project.formatVersion).toBe(FORMAT_VERSION);
+  });
+
+  it('opens a file whose failover runs were saved before mail tallies had "not verified"', () => {
+    // A stored run of a real lab (ct), written before notVerified existed: its tallies lack the field.
+    const run = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../test/support/failover/runs/ct-acceptance.json'), 'utf8'));
+    expect(run.cases.some((c: { mails?: { tally: object } }) => c.mails && !('notVerified' in c.mails.tally))).toBe(true);
+    const doc = JSON.parse(serializeProject(newProject(ID, NOW)));
+    doc.failover.runs = [run];
+    const { project } = parseProjectText(JSON.stringify(doc));
+    const tallies = project.failover.runs[0]!.cases.flatMap((c) => (c.mails ? [c.mails.tally] : []));
+    expect(tallies.length).toBeGreaterThan(0);
+    for (const t of tallies) expect(t.notVerified).toEqual([]);
+    expect(tallies.map((t) => t.lost)).toEqual(run.cases.filter((c: { mails?: unknown }) => c.mails).map((c: { mails: { tally: { lost: number[] } } }) => c.mails.tally.lost));
   });
 });

@@ -9,10 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClusterProfileSchema } from '../../../shared/failover/profile';
+import { FailoverTargetsSchema, resolveTargets } from '../../../shared/failover/targets';
+import { QuorumFencingChoiceSchema } from '../../../shared/planning/quorumSchema';
 import { newProject } from '../../../shared/project/schema';
 import { serializeProject } from '../../../shared/project/parse';
-import type { CliIO } from '../command';
+import { buildCaseResult } from '../../failover/caseEvidence';
+import { cliT, type CliIO } from '../command';
 import { runCli } from '../index';
+import { resultLines } from './failover';
 
 let dir: string;
 let closedPort: number;
@@ -61,6 +66,28 @@ describe('test failover (CLI)', { timeout: 60_000 }, () => {
     const o = io('en');
     expect(await runCli(['test', 'failover', '--project', project('x.mhs.json', false), '--case', 'meltdown'], o.value)).toBe(2);
     expect(o.err.join('\n')).toMatch(/meltdown[\s\S]*standby/);
+  });
+});
+
+describe('test failover result lines', () => {
+  it('an aborted case whose mailbox was never read reports its mails as not verified, never as lost', async () => {
+    const sent = [1, 2, 3].map((n) => ({ n, via: 'smtp' as const, attempts: [{ at: n * 1000, endAt: n * 1000 + 50, outcome: 'accepted' as const, stage: 'dot' as const, code: 250 }], acceptedAt: n * 1000 + 50 }));
+    const result = (mailboxRead: boolean) => buildCaseResult({
+      caseId: 'standby', startedAt: 0, endedAt: 30_000, faultAt: 5000,
+      profile: ClusterProfileSchema.parse({ platform: 'vm', replication: 'drbd', stonith: true, drbdFencing: true, corosyncLinks: 2 }),
+      targets: resolveTargets(FailoverTargetsSchema.parse({}), QuorumFencingChoiceSchema.parse({})),
+      samples: {}, sent, delivered: [], mailboxRead, rounds: [], servicesAfter: [], lines: [], runnerEvents: [], extraFindings: [], steps: [], recovered: false,
+      aborted: { key: 'ssh:errors.cancelled' },
+    });
+    const unread = result(false);
+    expect(unread.mails?.tally).toMatchObject({ accepted: 3, lost: [], notVerified: [1, 2, 3] });
+    const de = resultLines(unread, await cliT({ lang: 'de' }), 'de').join('\n');
+    expect(de).toContain('FAIL 3 angenommene Mails nicht geprüft: das Postfach war nicht lesbar');
+    expect(de).toContain('ok   0 von 3 angenommenen Mails verloren');
+    const en = resultLines(unread, await cliT({ lang: 'en' }), 'en').join('\n');
+    expect(en).toContain('FAIL 3 accepted mails not verified: the mailbox could not be read');
+    // Read and empty: the same three mails are lost.
+    expect(result(true).mails?.tally).toMatchObject({ lost: [1, 2, 3], notVerified: [] });
   });
 });
 

@@ -36,7 +36,7 @@ function SollIstTable({ run, onPick, picked }: { run: FailoverRun; onPick(c: Cas
             <td className="fo-num">{r.rule === 'none' ? t('ui.results.noOutage') : r.rule === 'notJudged' ? t('ui.results.notJudged') : r.targetMs !== undefined ? `≤ ${sec(r.targetMs)}` : '–'}</td>
             <td className="fo-num">{sec(r.smtpMs)}</td>
             <td>{r.worstMs !== undefined ? `${sec(r.worstMs)} (${t(`protocols.${r.worstProtocol}`)})` : '–'}</td>
-            <td>{r.accepted !== undefined ? t('ui.results.mailsCell', { accepted: r.accepted, lost: r.lost, duplicated: r.duplicated }) : '–'}</td>
+            <td>{r.accepted !== undefined ? t(r.notVerified ? 'ui.results.mailsCellNotVerified' : 'ui.results.mailsCell', { accepted: r.accepted, lost: r.lost, notVerified: r.notVerified, duplicated: r.duplicated }) : '–'}</td>
             <td>{r.findings}</td>
             <td className={`fo-v-${r.verdict}`}>{t(`verdict.${r.verdict}`)}</td>
           </tr>
@@ -76,6 +76,7 @@ function CaseDetail({ result }: { result: CaseResult }) {
               <dt>{t('ui.results.accepted')}</dt><dd>{m.accepted}</dd>
               <dt>{t('ui.results.delivered')}</dt><dd>{m.delivered}</dd>
               <dt>{t('ui.results.lost')}</dt><dd className={m.lost.length ? 'bad' : ''}>{m.lost.length}{m.lost.length ? ` (#${m.lost.slice(0, 10).join(', #')})` : ''}</dd>
+              <dt>{t('ui.results.notVerified')}</dt><dd className={m.notVerified.length ? 'bad' : ''}>{m.notVerified.length}</dd>
               <dt>{t('ui.results.duplicated')}</dt><dd className={m.duplicated.length ? 'bad' : ''}>{m.duplicated.length}</dd>
               <dt>{t('ui.results.afterLostReply')}</dt><dd>{m.duplicatedAfterLostReply.length + m.deliveredAfterLostReply.length}</dd>
               <dt>{t('ui.results.refusedRetried')}</dt><dd>{m.refusedRetried.length}</dd>
