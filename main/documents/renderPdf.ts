@@ -4,7 +4,8 @@ import { drawCode, drawFillIn, drawSignatures } from './draw/blocks';
 import { drawChart } from './draw/charts/index';
 import { drawCover } from './draw/cover';
 import { drawFrames } from './draw/frame';
-import { drawKeyValues, drawTable } from './draw/table';
+import { drawKeyValues, keyValuesLead } from './draw/keyValues';
+import { drawTable, tableLead } from './draw/table';
 import { drawBullets, drawHeading, drawParagraph, drawTitle } from './draw/text';
 import { drawToc, tocPages, type TocEntry } from './draw/toc';
 import { fontPaths, type FontName } from './fonts';
@@ -76,7 +77,7 @@ export async function renderPdf(model: DocModel, opts: RenderOptions = {}): Prom
     if (opts.signal?.aborted) throw new AppError('docs:errors.cancelled');
     const block = model.blocks[i]!;
     const following = model.blocks[i + 1];
-    drawBlock(w, block, model, following?.kind === 'heading' ? following : undefined, {
+    drawBlock(w, block, model, following, {
       toc: (title) => {
         if (!w.atTop) w.addPage();
         toc = { title, first: w.pageIndex };
@@ -130,10 +131,17 @@ interface Hooks {
   mark(edge: 'start' | 'end'): void;
 }
 
-function drawBlock(w: PdfWriter, block: Block, model: DocModel, nextHeading: Heading | undefined, hooks: Hooks): void {
+/** The room a block needs where it starts, so the heading above it is not left alone at the foot of a page. */
+function leadOf(w: PdfWriter, block: Block | undefined): number {
+  if (block?.kind === 'table') return tableLead(w, block);
+  if (block?.kind === 'keyValues') return keyValuesLead(w, block);
+  return 0;
+}
+
+function drawBlock(w: PdfWriter, block: Block, model: DocModel, next: Block | undefined, hooks: Hooks): void {
   switch (block.kind) {
     case 'heading': {
-      const y = drawHeading(w, block, nextHeading);
+      const y = drawHeading(w, block, next?.kind === 'heading' ? next : undefined, leadOf(w, next));
       hooks.heading(block, y);
       break;
     }

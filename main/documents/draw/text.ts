@@ -30,8 +30,11 @@ export function heightOfRich(w: PdfWriter, text: RichText, width: number, size: 
 
 const headingSize = { 1: type.h1, 2: type.h2, 3: type.h3 } as const;
 
-/** A heading kept together with at least a few lines of what follows; level-1 chapters may start a page. */
-export function drawHeading(w: PdfWriter, h: Heading, next?: Heading): number {
+/**
+ * A heading kept together with at least a few lines of what follows; level-1 chapters may start a page.
+ * `lead` is the room the block below needs where it starts (a table's header and first rows).
+ */
+export function drawHeading(w: PdfWriter, h: Heading, next?: Heading, lead = 0): number {
   const size = headingSize[h.level];
   if (h.pageBreak && !w.atTop) w.addPage();
   const text = h.number ? `${h.number}  ${h.text}` : h.text;
@@ -39,7 +42,7 @@ export function drawHeading(w: PdfWriter, h: Heading, next?: Heading): number {
   const height = w.doc.font('sansBold').fontSize(size).heightOfString(text, { width: w.width }) + before + 6;
   // Keep the heading with what follows: a few lines of text, and a sub-heading directly below it as well.
   const below = next ? w.doc.font('sansBold').fontSize(headingSize[next.level]).heightOfString(next.text, { width: w.width }) + 16 : 0;
-  w.ensure(height + Math.max(below + 4 * w.lineHeight('sans', type.body, type.lineGap), h.keep ?? 0));
+  w.ensure(height + Math.max(below + 4 * w.lineHeight('sans', type.body, type.lineGap), h.keep ?? 0, lead));
   if (!w.atTop) w.y += before;
   const y = w.y;
   w.doc.font('sansBold').fontSize(size).fillColor(h.level === 1 ? ink.accent : ink.text);
