@@ -10,7 +10,7 @@ import { catalogue, findCase, type CaseId } from '../../shared/failover/cases';
 import { mailResources, parseProfileFacts, planNodes, profileCommand, profileFrom, sampleTimeoutMs, type ProfileFacts } from '../../shared/failover/clusterFacts';
 import { faultPlan, type FaultStep, type PlanNode } from '../../shared/failover/faultPlan';
 import { detectionFloorMs, type ClusterProfile } from '../../shared/failover/profile';
-import { PROBE_INTERVAL_MS, type Protocol } from '../../shared/failover/protocols';
+import type { Protocol } from '../../shared/failover/protocols';
 import type { CaseResult, FailoverRun } from '../../shared/failover/schema';
 import { resolveTargets, type ResolvedTargets } from '../../shared/failover/targets';
 import type { FailoverPreview } from '../../shared/contract/methods/failover';
@@ -146,13 +146,10 @@ export async function previewFailover(services: Services, project: Project, audi
   }
 }
 
-/** A busy server (or laptop) may take seconds for one TLS login; the interval, not the timeout, sets the resolution. */
-const PROBE_TIMEOUT_MS = 5000;
-
-function probeContexts(ps: ProbeSettings, pins: TlsPins): { protocol: Protocol; ctx: ProbeContext }[] {
+function probeContexts(ps: ProbeSettings, pins: TlsPins, timeoutMs: number): { protocol: Protocol; ctx: ProbeContext }[] {
   return ps.protocols.map((p) => {
     const creds = p === 'sql' ? ps.sql : p === 'smtp' ? undefined : ps.mailbox;
-    return { protocol: p, ctx: { endpoint: endpoint(ps, p), pins, timeoutMs: PROBE_TIMEOUT_MS, heloName: ps.heloName, ...(creds ? { credentials: creds } : {}), ...(p === 'sql' && ps.database ? { database: ps.database } : {}) } };
+    return { protocol: p, ctx: { endpoint: endpoint(ps, p), pins, timeoutMs, heloName: ps.heloName, ...(creds ? { credentials: creds } : {}), ...(p === 'sql' && ps.database ? { database: ps.database } : {}) } };
   });
 }
 
@@ -171,7 +168,8 @@ export async function runFailover(services: Services, req: RunRequest, hooks: Ru
   const c = await connect(services, req.project, ps.vip, req.audit, req.acceptHostKeys, req.interactive, ps.secrets, hooks.output);
   run.profile = c.profile;
   const pins = new TlsPins();
-  const probes = new ProbeLoop({ probes: probeContexts(ps, pins), intervalMs: PROBE_INTERVAL_MS });
+  const fs = req.project.failover.settings;
+  const probes = new ProbeLoop({ probes: probeContexts(ps, pins, fs.probeTimeoutMs), intervalMs: fs.probeIntervalMs });
   const targets = targetsOf(req.project);
   let current: { caseId?: CaseId; phase: Parameters<RunHooks['live']>[0]['phase']; faultAt?: number } = { phase: 'idle' };
   let env: CaseEnv | undefined;
@@ -265,7 +263,7 @@ export async function undoInterrupted(services: Services, project: Project, path
     for (const [name, role] of Object.entries(pending.nodeRoles)) links.setName(role, name);
     const watch = new ClusterWatch(links, vip);
     const signal = new AbortController().signal;
-    const env: StepEnv = { links, watch, probes: new ProbeLoop({ probes: [], intervalMs: PROBE_INTERVAL_MS }), audit, expectedNodes: Object.keys(pending.nodeRoles), signal, prompt: async () => false, output };
+    const env: StepEnv = { links, watch, probes: new ProbeLoop({ probes: [], intervalMs: project.failover.settings.probeIntervalMs }), audit, expectedNodes: Object.keys(pending.nodeRoles), signal, prompt: async () => false, output };
     try {
       await watch.sampleOnce();
       for (const step of pending.undo) {

@@ -7,3 +7,6 @@ export const defaultPorts: Record<Protocol, number> = { smtp: 25, submission: 58
 
 /** How often every probe starts an attempt (the 200 ms). */
 export const PROBE_INTERVAL_MS = 200;
+/** How long one attempt may take by default: a busy server (or laptop) may take seconds for one TLS login; the
+ *  interval, not the timeout, sets the resolution. */
+export const PROBE_TIMEOUT_MS = 5000;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { caseIds } from './cases';
 import { FaultStepSchema } from './faultPlan';
 import { ClusterProfileSchema } from './profile';
-import { protocols } from './protocols';
+import { PROBE_INTERVAL_MS, PROBE_TIMEOUT_MS, protocols } from './protocols';
 import { FailoverTargetsSchema } from './targets';
 
 const CaseIdSchema = z.enum(caseIds);
@@ -30,6 +30,10 @@ export const FailoverSettingsSchema = z.object({
   sql: z.object({ user: z.string().max(80).optional(), database: z.string().max(64).optional() }).prefault({}),
   /** Test mails per second, alternating between port 25 and 587. */
   mailRatePerS: z.number().min(0.1).max(20).default(2),
+  /** How often each probe starts an attempt: the outage's resolution (200 ms; slower for a slow or emulated server). */
+  probeIntervalMs: z.number().int().min(PROBE_INTERVAL_MS / 2).max(5000).default(PROBE_INTERVAL_MS),
+  /** How long one probe attempt (connect, TLS, login) may take before it counts as failed. */
+  probeTimeoutMs: z.number().int().min(1000).max(60_000).default(PROBE_TIMEOUT_MS),
   /** Probing before the fault, to have a baseline. */
   baselineMs: z.number().int().min(1000).max(120_000).default(5000),
   /** Measuring after the cluster has recovered, so late outages are seen. */

@@ -56,7 +56,7 @@ export function PrepareTab() {
           </Field>
         </div>
         <fieldset className="fo-protocols">
-          <legend>{t('ui.prepare.protocols')}</legend>
+          <legend>{t('ui.prepare.protocols', { ms: f.probeIntervalMs })}</legend>
           {protocols.map((proto) => (
             <div key={proto} className="fo-proto">
               <label className="fo-check">
@@ -83,6 +83,8 @@ export function PrepareTab() {
         </div>
         <div className="grid3">
           <NumField label={t('ui.prepare.rate')} value={f.mailRatePerS} min={0.1} max={20} unit={t('ui.prepare.rateUnit')} onChange={(v) => v !== undefined && update((s) => ({ ...s, mailRatePerS: v }))} />
+          <NumField label={t('ui.prepare.probeInterval')} value={f.probeIntervalMs} integer min={100} max={5000} unit="ms" hint={t('ui.prepare.probeIntervalHint')} onChange={(v) => v !== undefined && update((s) => ({ ...s, probeIntervalMs: v }))} />
+          <NumField label={t('ui.prepare.probeTimeout')} value={f.probeTimeoutMs / 1000} min={1} max={60} unit="s" hint={t('ui.prepare.probeTimeoutHint')} onChange={(v) => v !== undefined && update((s) => ({ ...s, probeTimeoutMs: Math.round(v * 1000) }))} />
         </div>
       </section>
       <section className="card" aria-labelledby="fo-targets">

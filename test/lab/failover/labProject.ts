@@ -34,10 +34,11 @@ export function failoverLabProject(st: LabStatus, change: (p: Project) => void =
       protocols: ['smtp', 'submission', 'imap', 'pop3'],
       mailbox: { user: st.credentials.mailbox.user },
       // A case that has not recovered in 5 minutes on the ct lab will not: fail it instead of waiting 10. The vm
-      // tier's guests are emulated (TCG, one vCPU each): 15 minutes, and half a mail per second (2 mails/s plus
-      // the 200 ms probes kept legacy at load 18, minutes behind on its own accept queue).
+      // tier's guests are emulated (TCG, one vCPU each): 15 minutes, half a mail per second and one probe round a
+      // second with 15 s per attempt (2 mails/s plus four probes every 200 ms kept legacy at load 18, minutes
+      // behind on its own accept queue, and its TLS logins then took longer than 5 s: no baseline).
       caseTimeoutMs: tier === 'vm' ? 900_000 : 300_000,
-      ...(tier === 'vm' ? { mailRatePerS: 0.5 } : {}),
+      ...(tier === 'vm' ? { mailRatePerS: 0.5, probeIntervalMs: 1000, probeTimeoutMs: 15_000 } : {}),
       hook: { path: HOOK, actions: tier === 'ct' ? ['crash', 'poweroff', 'start', 'linkDown', 'linkUp'] : ['start', 'linkDown', 'linkUp'] },
     };
     change(p);
