@@ -74,6 +74,8 @@ describe('log scanner on the lab legacy server (Postfix 3.7, Dovecot 2.3 on Debi
     const aborted = scanLogs(parseLog(read('legacy-lab-dovecot-auth-abort.log'), opts));
     expect(aborted.filter((x) => x.severity === 'error' || x.severity === 'critical')).toEqual([]);
     expect(aborted).toContainEqual(expect.objectContaining({ kind: 'dovecotError', severity: 'info', line: 'auth: Error: auth-worker: Aborted PASSV request for probe@example-gmbh.test: Shutting down' }));
+    const gone = scanLogs(parseLog(read('legacy-vm-dovecot-auth-client-eof.log'), opts));
+    expect(gone).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'info', line: 'auth: Error: auth client 0 disconnected with 1 pending requests: EOF' })]);
     const other = scanLogs(parseLog('Dec 02 07:32:59 legacy dovecot[3049]: auth: Error: mysql(localhost): Connect failed to database (mailserver): Too many connections', opts));
     expect(other).toEqual([expect.objectContaining({ kind: 'dovecotError', severity: 'error' })]);
   });

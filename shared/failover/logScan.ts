@@ -69,6 +69,9 @@ const rules: Rule[] = [
   // An authentication in flight when Dovecot stops is aborted ("Shutting down"); the client's login fails and it
   // reconnects to the node that takes over: part of the measured outage, not a fault of its own.
   { kind: 'dovecotError', severity: 'info', source: /^dovecot/, message: /\bauth: Error: auth-worker: Aborted \S+ request for .*: Shutting down$/ },
+  // A login process (imap-login, pop3-login, Postfix's SASL client) that goes away while its authentication is
+  // pending: the client gave up or the login process stopped. The probes measure the slow login itself.
+  { kind: 'dovecotError', severity: 'info', source: /^dovecot/, message: /\bauth: Error: auth client \d+ disconnected with \d+ pending requests: EOF$/ },
   { kind: 'dovecotError', severity: 'error', source: /^dovecot/, message: /\b(Fatal|Panic|Error):/ },
   { kind: 'mariadbError', severity: 'error', source: /^mariadb|^mysqld|^mariadbd/, message: /\[ERROR\]|InnoDB: (Database page corruption|Corrupt)/ },
   { kind: 'mariadbError', severity: 'info', source: /^mariadb|^mysqld|^mariadbd/, message: /Starting crash recovery|crash recovery/i },
