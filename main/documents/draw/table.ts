@@ -33,6 +33,9 @@ function cellFont(t: Table, col: number, bold: boolean): FontName {
   return bold ? 'sansBold' : 'sans';
 }
 
+const linesOf = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length));
+const rowHeight = (cells: string[][], lineH: number) => linesOf(cells) * lineH + 2 * PAD_Y;
+
 function measure(w: PdfWriter, t: Table): Measured {
   const total = t.columns.reduce((s, c) => s + c.width, 0) || 1;
   const widths = t.columns.map((c) => (c.width / total) * w.width);
@@ -40,10 +43,8 @@ function measure(w: PdfWriter, t: Table): Measured {
   const totals = new Set(t.totalRows ?? []);
   const wrap = (row: string[], bold: boolean) =>
     t.columns.map((c, i) => wrapLines(w, row[i] ?? '', widths[i]! - 2 * PAD_X, cellFont(t, i, bold), type.table));
-  const linesOf = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length));
-  const heightOf = (cells: string[][]) => linesOf(cells) * lineH + 2 * PAD_Y;
   const head = wrap(t.columns.map((c) => c.title), true);
-  const headH = heightOf(head);
+  const headH = rowHeight(head, lineH);
   const tail = t.caption ? 3 + captionHeight(w, t.caption) : 0;
   // Rows stay whole; only a row taller than a page under the header is cut, into page-high parts.
   const perPage = Math.max(1, Math.floor((w.bottom - w.top - headH - tail - 2 * PAD_Y) / lineH));
@@ -53,11 +54,11 @@ function measure(w: PdfWriter, t: Table): Measured {
       row: r, first: p === 0, cells: cells.map((c) => c.slice(p * perPage, (p + 1) * perPage)),
     }));
   });
-  return { widths, lineH, head, headH, units, heights: units.map((u) => heightOf(u.cells)), tail };
+  return { widths, lineH, head, headH, units, heights: units.map((u) => rowHeight(u.cells, lineH)), tail };
 }
 
 function drawRow(w: PdfWriter, t: Table, m: Measured, cells: string[][], opts: { bold: boolean; fill?: string; ruleAbove?: boolean }): void {
-  const h = Math.max(1, ...cells.map((c) => c.length)) * m.lineH + 2 * PAD_Y;
+  const h = rowHeight(cells, m.lineH);
   const d = w.doc;
   if (opts.fill) d.save().rect(w.left, w.y, w.width, h).fill(opts.fill).restore();
   d.save().lineWidth(opts.ruleAbove ? 0.9 : 0.4).strokeColor(opts.ruleAbove ? ink.text : ink.rule);
