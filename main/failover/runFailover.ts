@@ -168,8 +168,8 @@ export async function runFailover(services: Services, req: RunRequest, hooks: Ru
   const c = await connect(services, req.project, ps.vip, req.audit, req.acceptHostKeys, req.interactive, ps.secrets, hooks.output);
   run.profile = c.profile;
   const pins = new TlsPins();
-  const fs = req.project.failover.settings;
-  const probes = new ProbeLoop({ probes: probeContexts(ps, pins, fs.probeTimeoutMs), intervalMs: fs.probeIntervalMs });
+  const fo = req.project.failover.settings;
+  const probes = new ProbeLoop({ probes: probeContexts(ps, pins, fo.probeTimeoutMs), intervalMs: fo.probeIntervalMs });
   const targets = targetsOf(req.project);
   let current: { caseId?: CaseId; phase: Parameters<RunHooks['live']>[0]['phase']; faultAt?: number } = { phase: 'idle' };
   let env: CaseEnv | undefined;
